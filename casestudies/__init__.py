@@ -1,0 +1,1 @@
+"""Case studies, procurement briefs and business cases, and their index pages."""

@@ -1,0 +1,1 @@
+"""What every content type shares: the base page, blocks, taxonomies and listings."""

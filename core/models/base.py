@@ -1,0 +1,211 @@
+"""The base page every content type inherits: shared fields, search, listing and JSON-LD."""
+
+import datetime
+from typing import ClassVar
+
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase
+
+from core.blocks import BaseStreamBlock
+
+from .taxonomies import ContentTag
+
+LICENCES = [
+    ("ogl-3", "Open Government Licence v3.0"),
+    ("cc-by-4", "Creative Commons Attribution 4.0"),
+    ("cc-by-sa-4", "Creative Commons Attribution-ShareAlike 4.0"),
+    ("cc0", "CC0 1.0 (public domain dedication)"),
+    ("mit", "MIT licence (code)"),
+]
+LICENCE_URLS = {
+    "ogl-3": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    "cc-by-4": "https://creativecommons.org/licenses/by/4.0/",
+    "cc-by-sa-4": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "cc0": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "mit": "https://opensource.org/license/mit",
+}
+
+PHASES = [
+    ("discovery", "Discovery"),
+    ("alpha", "Alpha"),
+    ("beta", "Beta"),
+    ("live", "Live"),
+]
+
+
+class TaggedContent(ItemBase):
+    """Links a free tag to a content page; one table for every type keeps tag pages cheap."""
+
+    tag = models.ForeignKey(ContentTag, related_name="tagged_pages", on_delete=models.CASCADE)
+    content_object = ParentalKey("core.BasePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class BasePage(Page):
+    """Shared by case studies, briefs, business cases and patterns.
+
+    Concrete (multi-table) rather than abstract, so that listings across types, tag pages,
+    organisation pages and the search index read one table with one query (docs/content-model.md).
+    Editors never create a bare BasePage.
+    """
+
+    summary = models.TextField(
+        max_length=600, help_text="One or two sentences shown in listings and search results."
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True)
+    date = models.DateField(
+        "date published",
+        default=datetime.date.today,
+        db_index=True,
+        help_text="The date readers see; usually when the work was first shared.",
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    licence = models.CharField(max_length=20, choices=LICENCES, default="ogl-3")
+    tags = ClusterTaggableManager(through=TaggedContent, blank=True)
+    service_areas = ParentalManyToManyField("core.ServiceArea", blank=True, related_name="pages")
+    principles = ParentalManyToManyField(
+        "core.Principle", blank=True, related_name="pages",
+        help_text="Which Local Digital Declaration principles this work shows.",
+    )
+    organisations = ParentalManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="published_pages",
+        help_text="Who this work is from. The first is shown as the publisher.",
+    )
+    reuse_count = models.PositiveIntegerField(
+        default=0, db_index=True, editable=False,
+        help_text="Organisations that recorded reusing this; kept by community services.",
+    )
+
+    is_creatable = False
+    content_type_label = "Content"
+    schema_org_type = "Article"
+
+    search_fields: ClassVar[list] = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("service_areas", [index.SearchField("name")]),
+        index.RelatedFields("organisations", [index.SearchField("name")]),
+    ]
+
+    common_panels: ClassVar[list] = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+    ]
+    taxonomy_panels: ClassVar[list] = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisations"),
+                FieldPanel("service_areas"),
+                FieldPanel("tags"),
+                FieldPanel("principles"),
+            ],
+            heading="Who and what",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("last_reviewed"), FieldPanel("licence")],
+            heading="Dates and licence",
+        ),
+        InlinePanel("documents", label="Documents", heading="Documents"),
+    ]
+
+    class Meta:
+        verbose_name = "content page"
+
+    @cached_property
+    def publisher(self):
+        organisations = list(self.organisations.all())
+        return organisations[0] if organisations else None
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def short_summary(self):
+        return Truncator(self.summary).chars(240)
+
+    def related_sections(self) -> list[tuple[str, list]]:
+        """Linked work shown at the foot of the page: (heading, live public pages)."""
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_sections"] = [
+            (heading, pages) for heading, pages in self.related_sections() if pages
+        ]
+        return context
+
+    def json_ld(self, request=None) -> dict:
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_org_type,
+            "headline": self.title,
+            "name": self.title,
+            "description": self.summary,
+            "datePublished": self.date.isoformat() if self.date else None,
+            "dateModified": (self.last_published_at or timezone.now()).date().isoformat(),
+            "license": self.licence_url,
+            "url": self.get_full_url(request),
+            "keywords": [tag.name for tag in self.tags.all()],
+        }
+        publishers = [
+            {"@type": "GovernmentOrganization", "name": org.name, "identifier": org.code}
+            for org in self.organisations.all()
+        ]
+        if publishers:
+            data["publisher"] = publishers[0]
+            data["author"] = publishers
+        return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+class RelatedDocument(Orderable):
+    """A Wagtail document attached to a content page (the brief, the business case PDF...)."""
+
+    page = ParentalKey(BasePage, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=200, blank=True, help_text="Defaults to the document title")
+
+    panels: ClassVar[list] = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class StandardPage(Page):
+    """A plain page: the accessibility statement, the privacy notice, about the site."""
+
+    summary = models.TextField(blank=True, max_length=600)
+    body = StreamField(BaseStreamBlock(), blank=True, use_json_field=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+
+    content_panels: ClassVar[list] = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields: ClassVar[list] = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types: ClassVar[list] = ["home.HomePage", "core.StandardPage"]
+    subpage_types: ClassVar[list] = ["core.StandardPage"]
+
+    def get_template(self, request, *args, **kwargs):
+        return "core/standard_page.html"

@@ -1,0 +1,30 @@
+"""Index pages share one listing behaviour: filters from the URL, one selector, pagination."""
+
+from typing import ClassVar
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+
+class ListingPageMixin(models.Model):
+    """Mixed into each type's index page; `listing_model` names the type it lists."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    listing_model: ClassVar = None
+    listing_panels: ClassVar[list] = [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from core.views import listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing_context(request, model=self.listing_model, base_path=self.url))
+        return context
+
+    def get_template(self, request, *args, **kwargs):
+        return "core/listing_page.html"

@@ -1,0 +1,132 @@
+"""Reads of content shared by listings, tag pages, organisation pages and the home page.
+
+Every listing of content pages is built here, so each one is live, public, and loaded with
+the same fixed number of queries however long it is.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Prefetch, QuerySet
+
+from wagtail.models import Page
+
+from core.models import BasePage, ContentTag, ServiceArea
+from organisations.models import Organisation
+
+LISTING_PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class ListingFilters:
+    """Filters a listing accepts from the URL; unknown values simply match nothing."""
+
+    tags: tuple[str, ...] = ()
+    service_areas: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    nations: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def active(self) -> bool:
+        return any([self.tags, self.service_areas, self.organisations, self.nations, self.regions])
+
+
+def public_content_pages(model=BasePage) -> QuerySet:
+    """Live pages of `model` that anyone may read: no drafts, no private pages or their children."""
+    return model.objects.live().public()
+
+
+def with_listing_relations(queryset: QuerySet) -> QuerySet:
+    """What a listing card shows, in a fixed number of queries."""
+    return queryset.only(
+        "id", "title", "slug", "url_path", "path", "depth", "content_type_id", "summary",
+        "date", "reuse_count", "live", "locale_id", "first_published_at",
+    ).prefetch_related(
+        Prefetch("organisations", queryset=Organisation.objects.only("id", "name", "slug", "code", "is_current")),
+        Prefetch("tags", queryset=ContentTag.objects.only("id", "name", "slug")),
+    )
+
+
+def filter_content(queryset: QuerySet, filters: ListingFilters) -> QuerySet:
+    if filters.tags:
+        queryset = queryset.filter(tagged_items__tag__slug__in=filters.tags)
+    if filters.service_areas:
+        queryset = queryset.filter(service_areas__slug__in=filters.service_areas)
+    if filters.organisations:
+        queryset = queryset.filter(organisations__slug__in=filters.organisations)
+    if filters.nations:
+        queryset = queryset.filter(organisations__nation__in=filters.nations)
+    if filters.regions:
+        queryset = queryset.filter(organisations__region__in=filters.regions)
+    if filters.active:
+        queryset = queryset.distinct()
+    return queryset
+
+
+def content_listing(*, model=BasePage, filters: ListingFilters | None = None, order: str = "newest") -> QuerySet:
+    queryset = filter_content(public_content_pages(model), filters or ListingFilters())
+    ordering = {
+        "newest": ("-date", "-id"),
+        "oldest": ("date", "id"),
+        "title": ("title", "id"),
+        "most-reused": ("-reuse_count", "-date", "-id"),
+    }.get(order, ("-date", "-id"))
+    return with_listing_relations(queryset.order_by(*ordering))
+
+
+def latest_content(*, limit: int = 8) -> list[BasePage]:
+    return list(content_listing()[:limit])
+
+
+def most_reused_patterns(*, limit: int = 5) -> list[BasePage]:
+    from patterns.models import ServicePatternPage
+
+    return list(content_listing(model=ServicePatternPage, order="most-reused")[:limit])
+
+
+def content_counts_by_type() -> dict[str, int]:
+    """Number of public pages of each content type, keyed by model name."""
+    rows = (
+        public_content_pages()
+        .values("content_type_id")
+        .annotate(total=Count("id"))
+        .order_by()
+    )
+    counts = {}
+    for row in rows:
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+        if model is not None:
+            counts[model._meta.model_name] = row["total"]
+    return counts
+
+
+def content_for_organisation(organisation: Organisation) -> QuerySet:
+    return content_listing(filters=ListingFilters(organisations=(organisation.slug,)))
+
+
+def content_for_tag(tag: ContentTag) -> QuerySet:
+    return content_listing(filters=ListingFilters(tags=(tag.slug,)))
+
+
+def content_for_service_area(service_area: ServiceArea) -> QuerySet:
+    return content_listing(filters=ListingFilters(service_areas=(service_area.slug,)))
+
+
+def tags_in_use(*, limit: int | None = None) -> QuerySet:
+    queryset = (
+        ContentTag.objects.filter(tagged_pages__content_object__live=True)
+        .annotate(uses=Count("tagged_pages"))
+        .order_by("-uses", "name")
+    )
+    return queryset[:limit] if limit else queryset
+
+
+def service_areas_in_use() -> QuerySet:
+    return ServiceArea.objects.annotate(uses=Count("pages")).order_by("name")
+
+
+def related_live(queryset: QuerySet) -> list[Page]:
+    """Linked pages (a case study's brief, a brief's case studies) that are themselves public."""
+    return list(with_listing_relations(queryset.live().public().order_by("-date")))

@@ -1,0 +1,85 @@
+"""Writes to the controlled vocabularies: the Declaration's principles, service areas, LGSL."""
+
+import csv
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from core.models import LocalService, Principle, ServiceArea
+
+LGSL_CSV = Path(__file__).resolve().parent / "data" / "local_services_lgsl.csv"
+
+# The five principles of the Local Digital Declaration (2018).
+DECLARATION_PRINCIPLES = [
+    (
+        "Redesign services around the needs of the people using them",
+        "We will go further to redesign our services around the needs of the people using "
+        "them. This means continuing to challenge the organisational and technical silos that "
+        "stand in the way.",
+    ),
+    (
+        "Fix our plumbing",
+        "We will 'fix our plumbing' to break our dependence on inflexible and expensive "
+        "technology that doesn't join up effectively. This means insisting on modular "
+        "building blocks, open standards and reusable, interoperable components.",
+    ),
+    (
+        "Design safe, secure and useful ways of sharing information",
+        "We will design safe, secure and useful ways of sharing information to build trust "
+        "among our partners and citizens, to better support the most vulnerable members of "
+        "our communities, and to target our resources more effectively.",
+    ),
+    (
+        "Demonstrate digital leadership",
+        "We will demonstrate digital leadership, creating the conditions for genuine "
+        "organisational transformation to happen, and challenging all those we work with to "
+        "embrace this Declaration.",
+    ),
+    (
+        "Embed an open culture",
+        "We will embed an open culture that values, incentivises and expects digital ways of "
+        "working from every member of our workforce. This means working in the open wherever "
+        "we can, sharing our plans and experience, and working collaboratively.",
+    ),
+]
+
+SERVICE_AREAS = [
+    ("Adult social care", "Care assessments, care at home, direct payments and safeguarding adults."),
+    ("Children and families", "Early help, children's social care, fostering and adoption, SEND."),
+    ("Council tax and benefits", "Council tax, business rates, housing benefit and council tax support."),
+    ("Customer services", "Contact centres, online accounts, forms and appointment booking."),
+    ("Democracy and elections", "Electoral registration, elections, committees and councillors."),
+    ("Education and skills", "School admissions, transport to school, adult learning."),
+    ("Environmental health", "Food safety, pollution, pest control and noise."),
+    ("Finance and procurement", "Payments, purchasing, contracts and financial systems."),
+    ("Highways and transport", "Roads, potholes, street lighting, concessionary travel."),
+    ("Housing", "Housing repairs, allocations, homelessness and private sector housing."),
+    ("Libraries and culture", "Libraries, museums, archives, leisure and events."),
+    ("Licensing", "Premises, taxi, gambling and street trading licences."),
+    ("Parking", "Permits, penalty charge notices and car parks."),
+    ("Planning and building control", "Planning applications, local plans and building regulations."),
+    ("Public health", "Health improvement, sexual health, substance misuse services."),
+    ("Registrars", "Births, deaths, marriages and citizenship ceremonies."),
+    ("Technology and data", "Infrastructure, cloud, data platforms, cyber security and identity."),
+    ("Waste and recycling", "Bin collections, bulky waste, garden waste and recycling centres."),
+]
+
+
+@transaction.atomic
+def reference_taxonomies_load() -> None:
+    """Create the principles, service areas and LGSL services if missing; idempotent."""
+    for number, (title, description) in enumerate(DECLARATION_PRINCIPLES, start=1):
+        Principle.objects.update_or_create(
+            number=number, defaults={"title": title, "description": description}
+        )
+    for name, description in SERVICE_AREAS:
+        ServiceArea.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name, "description": description}
+        )
+    with LGSL_CSV.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            LocalService.objects.update_or_create(
+                code=int(row["LGSL"]),
+                defaults={"description": row["Description"], "providing_tier": row["Providing Tier"]},
+            )

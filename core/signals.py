@@ -1,0 +1,29 @@
+"""Keep caches in step with the page tree: any change to what is public clears the page cache."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from core.models import ContentTag, ServiceArea
+from core.page_cache import invalidate_page_cache
+from organisations.models import Organisation
+
+# Subclasses send their own class as sender, so match by isinstance rather than sender.
+CACHE_RELEVANT_MODELS = (Page, PageViewRestriction, Organisation, ContentTag, ServiceArea)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def clear_page_cache_on_page_change(sender, **kwargs):
+    invalidate_page_cache()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def clear_page_cache_on_model_change(sender, instance, **kwargs):
+    if isinstance(instance, CACHE_RELEVANT_MODELS):
+        invalidate_page_cache()

@@ -1,0 +1,115 @@
+"""Listing, tag and service-area views: thin wrappers over core.selectors."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from core import selectors
+from core.models import ContentTag, ServiceArea
+from organisations.models import NATIONS, Organisation
+
+MAX_FILTER_VALUES = 20
+MAX_PARAM_LENGTH = 120
+
+
+def clean_values(request, name: str) -> tuple[str, ...]:
+    """Repeated query parameters, bounded in number and length so bad input costs nothing."""
+    values = [value.strip()[:MAX_PARAM_LENGTH] for value in request.GET.getlist(name)]
+    return tuple(dict.fromkeys(value for value in values if value))[:MAX_FILTER_VALUES]
+
+
+def filters_from_request(request) -> selectors.ListingFilters:
+    return selectors.ListingFilters(
+        tags=clean_values(request, "tag"),
+        service_areas=clean_values(request, "service_area"),
+        organisations=clean_values(request, "organisation"),
+        nations=clean_values(request, "nation"),
+        regions=clean_values(request, "region"),
+    )
+
+
+def paginate(request, queryset, per_page: int = selectors.LISTING_PAGE_SIZE):
+    paginator = Paginator(queryset, per_page)
+    page_number = request.GET.get("page", "1")[:12]
+    page = paginator.get_page(page_number)
+    page.adjusted_elided_pages = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return page
+
+
+def listing_context(request, *, model, base_path: str) -> dict:
+    filters = filters_from_request(request)
+    order = request.GET.get("order", "newest")
+    listing = selectors.content_listing(model=model, filters=filters, order=order)
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return {
+        "filters": filters,
+        "order": order,
+        "listing_page": paginate(request, listing),
+        "filter_options": filter_options(),
+        "query_without_page": query_without_page.urlencode(),
+        "base_path": base_path,
+    }
+
+
+def filter_options() -> dict:
+    """Choices for the filter form; three small queries, the same for every listing."""
+    return {
+        "tags": list(selectors.tags_in_use(limit=40)),
+        "service_areas": list(ServiceArea.objects.only("name", "slug")),
+        "nations": [value for value, _label in NATIONS],
+        "regions": list(
+            Organisation.objects.exclude(region="")
+            .order_by("region")
+            .values_list("region", flat=True)
+            .distinct()
+        ),
+    }
+
+
+def tag_index(request):
+    return render(request, "core/tag_index.html", {"tags": selectors.tags_in_use()})
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(ContentTag, slug=slug[:MAX_PARAM_LENGTH])
+    return render(
+        request,
+        "core/tag_detail.html",
+        {"tag": tag, "listing_page": paginate(request, selectors.content_for_tag(tag))},
+    )
+
+
+def service_area_index(request):
+    return render(
+        request, "core/service_area_index.html", {"service_areas": selectors.service_areas_in_use()}
+    )
+
+
+def service_area_detail(request, slug):
+    service_area = get_object_or_404(ServiceArea, slug=slug[:MAX_PARAM_LENGTH])
+    listing = selectors.content_for_service_area(service_area)
+    return render(
+        request,
+        "core/service_area_detail.html",
+        {"service_area": service_area, "listing_page": paginate(request, listing)},
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+__all__ = ["Http404"]

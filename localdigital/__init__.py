@@ -1,0 +1,1 @@
+"""The localdigital site package: settings, URLs, WSGI and the base templates."""

@@ -1,0 +1,31 @@
+"""URL routes: our own views first, then Wagtail's page tree catches the rest."""
+
+from django.conf import settings
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from core import views as core_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("tags/", core_views.tag_index, name="tag_index"),
+    path("tags/<str:slug>/", core_views.tag_detail, name="tag_detail"),
+    path("service-areas/", core_views.service_area_index, name="service_area_index"),
+    path("service-areas/<str:slug>/", core_views.service_area_detail, name="service_area_detail"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -1,0 +1,1 @@
+"""Councils and the other bodies around them; the Declaration and its signatories."""

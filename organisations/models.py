@@ -1,0 +1,151 @@
+"""The organisation directory (every UK council plus other bodies) and its index page."""
+
+from typing import ClassVar
+from urllib.parse import urlparse
+
+from django.db import models
+from django.utils.functional import cached_property
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+NATIONS = [
+    ("England", "England"),
+    ("Scotland", "Scotland"),
+    ("Wales", "Wales"),
+    ("Northern Ireland", "Northern Ireland"),
+]
+
+
+class OrganisationType(models.TextChoices):
+    COUNCIL = "council", "Council"
+    COMBINED_AUTHORITY = "combined-authority", "Combined authority"
+    CENTRAL_GOVERNMENT = "central-government", "Central government"
+    SECTOR_BODY = "sector-body", "Sector body"
+    SUPPLIER = "supplier", "Supplier"
+    OTHER = "other", "Other public body"
+
+
+class Organisation(index.Indexed, models.Model):
+    """A council or other body. Councils are keyed on mySociety's stable three-letter code."""
+
+    code = models.CharField(
+        max_length=20, unique=True,
+        help_text="Stable identifier: the local-authority code for councils (e.g. BIR).",
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=255, help_text="The short name readers know, e.g. Birmingham")
+    official_name = models.CharField(max_length=255, blank=True)
+    organisation_type = models.CharField(
+        max_length=30, choices=OrganisationType.choices, default=OrganisationType.COUNCIL,
+        db_index=True,
+    )
+    council_type = models.CharField(
+        max_length=80, blank=True, help_text="For councils: e.g. London borough, County council"
+    )
+    nation = models.CharField(max_length=20, choices=NATIONS, blank=True, db_index=True)
+    region = models.CharField(max_length=60, blank=True, db_index=True)
+    gss_code = models.CharField("GSS code", max_length=9, blank=True)
+    website = models.URLField(blank=True)
+    is_current = models.BooleanField(
+        "current", default=True, help_text="Former councils stay so their work stays attributed."
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    replaced_by = models.CharField(max_length=255, blank=True)
+    population = models.PositiveIntegerField(null=True, blank=True)
+    description = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    search_fields: ClassVar[list] = [
+        index.SearchField("name", boost=3),
+        index.SearchField("official_name"),
+        index.AutocompleteField("name"),
+        index.FilterField("organisation_type"),
+        index.FilterField("nation"),
+        index.FilterField("is_current"),
+    ]
+    panels: ClassVar[list] = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("official_name"), FieldPanel("code"), FieldPanel("slug")],
+            heading="Name",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_type"),
+                FieldPanel("council_type"),
+                FieldPanel("nation"),
+                FieldPanel("region"),
+                FieldPanel("gss_code"),
+            ],
+            heading="Kind and place",
+        ),
+        FieldPanel("website"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_current"),
+                FieldPanel("start_date"),
+                FieldPanel("end_date"),
+                FieldPanel("replaced_by"),
+            ],
+            heading="History",
+        ),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        indexes: ClassVar[list] = [models.Index(fields=["organisation_type", "nation", "region"])]
+
+    def __str__(self):
+        return self.name if self.is_current else f"{self.name} (former)"
+
+    def get_absolute_url(self):
+        return f"/organisations/{self.slug}/"
+
+    @cached_property
+    def website_domain(self) -> str:
+        host = urlparse(self.website).hostname or ""
+        return host.removeprefix("www.").lower()
+
+    def json_ld(self) -> dict:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOrganization",
+            "name": self.official_name or self.name,
+            "alternateName": self.name,
+            "identifier": self.code,
+            "url": self.website or None,
+            "areaServed": self.region or self.nation or None,
+        }
+        if self.gss_code:
+            data["identifier"] = [
+                self.code,
+                {"@type": "PropertyValue", "propertyID": "GSS", "value": self.gss_code},
+            ]
+        return {key: value for key, value in data.items() if value}
+
+
+class OrganisationIndexPage(RoutablePageMixin, Page):
+    """/organisations/: the directory, and one page per organisation listing its work."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels: ClassVar[list] = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types: ClassVar[list] = ["home.HomePage"]
+    subpage_types: ClassVar[list] = []
+    max_count = 1
+
+    @path("")
+    def directory(self, request):
+        from organisations import views
+
+        return views.organisation_directory(request, index_page=self)
+
+    @path("<slug:slug>/")
+    def organisation(self, request, slug):
+        from organisations import views
+
+        return views.organisation_detail(request, index_page=self, slug=slug)

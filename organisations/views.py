@@ -1,0 +1,60 @@
+"""The organisation directory and each organisation's page."""
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from core import selectors
+from core.views import MAX_PARAM_LENGTH, clean_values, paginate
+from organisations.models import NATIONS, Organisation, OrganisationType
+
+
+def organisation_directory(request, *, index_page):
+    query = request.GET.get("q", "").strip()[:MAX_PARAM_LENGTH]
+    types = clean_values(request, "type")
+    nations = clean_values(request, "nation")
+    include_former = request.GET.get("former") == "1"
+
+    organisations = Organisation.objects.annotate(
+        published=Count("published_pages", filter=Q(published_pages__live=True), distinct=True)
+    ).only("id", "name", "slug", "code", "organisation_type", "council_type", "nation", "region", "is_current")
+    if query:
+        organisations = organisations.filter(Q(name__icontains=query) | Q(official_name__icontains=query) | Q(code__iexact=query))
+    if types:
+        organisations = organisations.filter(organisation_type__in=types)
+    if nations:
+        organisations = organisations.filter(nation__in=nations)
+    if not include_former:
+        organisations = organisations.filter(is_current=True)
+    if request.GET.get("published") == "1":
+        organisations = organisations.filter(published__gt=0)
+
+    return TemplateResponse(
+        request,
+        "organisations/organisation_index_page.html",
+        {
+            "page": index_page,
+            "self": index_page,
+            "query": query,
+            "selected_types": types,
+            "selected_nations": nations,
+            "include_former": include_former,
+            "type_choices": OrganisationType.choices,
+            "nation_choices": NATIONS,
+            "listing_page": paginate(request, organisations.order_by("name"), per_page=50),
+        },
+    )
+
+
+def organisation_detail(request, *, index_page, slug):
+    organisation = get_object_or_404(Organisation, slug=slug[:MAX_PARAM_LENGTH])
+    return TemplateResponse(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "page": index_page,
+            "self": index_page,
+            "organisation": organisation,
+            "listing_page": paginate(request, selectors.content_for_organisation(organisation)),
+        },
+    )

@@ -1,0 +1,1 @@
+"""Service patterns: reusable designs of common council services."""
