@@ -81,6 +81,7 @@ class CaseStudyPage(BasePage):
         index.SearchField("lessons_learned"),
         index.SearchField("cost_notes"),
         index.SearchField("partners"),
+        index.SearchField("contact_name"),
         index.FilterField("phase"),
     ]
     content_panels: ClassVar[list] = [
@@ -281,6 +282,7 @@ class BusinessCasePage(BasePage):
         index.SearchField("financial_case"),
         index.SearchField("management_case"),
         index.SearchField("funding_source"),
+        index.SearchField("approved_by"),
         index.FilterField("stage"),
     ]
     content_panels: ClassVar[list] = [

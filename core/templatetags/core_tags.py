@@ -1,0 +1,96 @@
+"""Template tags shared by every page: JSON-LD, money, and the main navigation."""
+
+import inspect
+import json
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# (label, path) of the service navigation; a path marks its whole section as current.
+MAIN_NAVIGATION = [
+    ("Case studies", "/case-studies/"),
+    ("Procurement briefs", "/procurement-briefs/"),
+    ("Business cases", "/business-cases/"),
+    ("Service patterns", "/service-patterns/"),
+    ("Organisations", "/organisations/"),
+    ("Search", "/search/"),
+]
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, obj):
+    """A schema.org data block. Escaping <, > and & keeps it from closing the script element."""
+    method = getattr(obj, "json_ld", None)
+    if method is None:
+        return ""
+    if "request" in inspect.signature(method).parameters:
+        data = method(request=context.get("request"))
+    else:
+        data = method()
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The navigation items with `current` set on the section the request is in."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    return [
+        {"label": label, "url": url, "current": path == url, "in_section": path.startswith(url)}
+        for label, url in MAIN_NAVIGATION
+    ]
+
+
+def _to_decimal(value):
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def money(value):
+    """£120,000 for whole pounds, £1,234.50 otherwise; empty for no value."""
+    amount = _to_decimal(value)
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    if amount == amount.to_integral_value():
+        return f"{sign}£{int(amount):,}"
+    return f"{sign}£{amount:,.2f}"
+
+
+@register.simple_tag
+def money_range(minimum, maximum):
+    """A budget range in words: "£50,000 to £80,000", "Up to £80,000", "From £50,000"."""
+    low, high = money(minimum), money(maximum)
+    if low and high:
+        return low if low == high else f"{low} to {high}"
+    if high:
+        return f"Up to {high}"
+    if low:
+        return f"From {low}"
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context, number):
+    """?…&page=N keeping the listing's filters: from `query_without_page`, else the request."""
+    query = context.get("query_without_page")
+    if query is None:
+        request = context.get("request")
+        if request is not None:
+            params = request.GET.copy()
+            params.pop("page", None)
+            query = params.urlencode()
+    return f"?{query}&page={number}" if query else f"?page={number}"

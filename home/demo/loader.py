@@ -1,0 +1,193 @@
+"""Loads the demo site: reference data, organisations, hand-written pages, users, and
+generated pages at scale. Every step is idempotent: running it again adds nothing twice."""
+
+import datetime
+import importlib
+import uuid
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail.documents import get_document_model
+
+from casestudies.models import (
+    BusinessCaseOption,
+    BusinessCasePage,
+    CaseStudyPage,
+    EvaluationCriterion,
+    ProcurementBriefPage,
+)
+from core.models import BasePage, LocalService, Principle, ServiceArea
+from core.services import reference_taxonomies_load
+from home.demo.documents import text_to_pdf
+from home.demo.site_tree import publish, site_tree_ensure
+from organisations.models import Organisation
+from organisations.services import councils_import, organisation_upsert
+from patterns.models import ServicePatternPage
+
+ILLUSTRATIVE_NOTICE = (
+    "callout",
+    {"text": "<p>Illustrative demo content: the organisations are real but this account, its "
+             "figures and its people are invented to show how the site works.</p>"},
+)
+DEMO_PASSWORD = "localdigital-demo"  # noqa: S105 - only ever set by development settings
+DEMO_USERS = [
+    ("admin", "admin@localdigital.invalid", None, True),
+    ("editor", "editor@localdigital.invalid", "Editors", False),
+    ("moderator", "moderator@localdigital.invalid", "Moderators", False),
+]
+
+RELATION_KEYS = {
+    "organisations", "service_areas", "tags", "principles", "documents", "related_briefs",
+    "related_business_cases", "patterns_used", "lgsl_services", "evaluation_criteria", "options",
+}
+DATE_KEYS = {"date", "started", "finished", "award_date", "approval_date"}
+LINE_LIST_KEYS = {"partners", "essential_skills", "nice_to_have_skills"}
+
+
+def demo_content():
+    return importlib.import_module("home.demo.content")
+
+
+def organisations_load() -> None:
+    reference_taxonomies_load()
+    councils_import()
+    content = demo_content()
+    for item in content.ORGANISATIONS:
+        fields = {k: v for k, v in item.items() if k not in {"code", "name", "organisation_type"}}
+        organisation_upsert(code=item["code"], name=item["name"],
+                            organisation_type=item["organisation_type"], **fields)
+    for code, website in content.COUNCIL_WEBSITES.items():
+        Organisation.objects.filter(code=code, website="").update(website=website)
+
+
+def documents_load() -> dict:
+    Document = get_document_model()
+    documents = {}
+    for item in demo_content().DOCUMENTS:
+        document = Document.objects.filter(title=item["title"]).first()
+        if document is None:
+            pdf = text_to_pdf(item["title"], item["text"])
+            document = Document(title=item["title"])
+            document.file.save(f"{item['key']}.pdf", ContentFile(pdf), save=False)
+            document.save()
+        documents[item["key"]] = document
+    return documents
+
+
+def _page_fields(item: dict) -> dict:
+    fields = {}
+    for key, value in item.items():
+        if key in RELATION_KEYS:
+            continue
+        if key in DATE_KEYS and isinstance(value, str):
+            value = datetime.date.fromisoformat(value)
+        elif key in LINE_LIST_KEYS and isinstance(value, list | tuple):
+            value = "\n".join(value)
+        elif key == "body":
+            value = [ILLUSTRATIVE_NOTICE, *value]
+        elif key == "outcomes":
+            value = [("outcome", outcome) for outcome in value]
+        elif key == "steps":
+            value = [("step", step) for step in value]
+        fields[key] = value
+    fields.setdefault("body", [ILLUSTRATIVE_NOTICE])
+    return fields
+
+
+def _create_page(model, parent, item: dict, documents: dict, linked: dict):
+    existing = model.objects.child_of(parent).filter(slug=item["slug"]).first()
+    if existing is not None:
+        return existing, False
+    page = parent.add_child(instance=model(**_page_fields(item)))
+    codes = item.get("organisations", [])
+    page.organisations = sorted(Organisation.objects.filter(code__in=codes), key=lambda o: codes.index(o.code))
+    page.service_areas = list(ServiceArea.objects.filter(slug__in=item.get("service_areas", [])))
+    page.principles = list(Principle.objects.filter(number__in=item.get("principles", [])))
+    page.tags.set(item.get("tags", []))
+    page.documents = [
+        page.documents.model(document=documents[key]) for key in item.get("documents", []) if key in documents
+    ]
+    if model is ServicePatternPage:
+        page.lgsl_services = list(LocalService.objects.filter(code__in=item.get("lgsl_services", [])))
+    if model is ProcurementBriefPage:
+        page.evaluation_criteria = [EvaluationCriterion(**c) for c in item.get("evaluation_criteria", [])]
+    if model is BusinessCasePage:
+        page.options = [BusinessCaseOption(**option) for option in item.get("options", [])]
+    if model is CaseStudyPage:
+        page.related_briefs = [linked["briefs"][s] for s in item.get("related_briefs", []) if s in linked["briefs"]]
+        page.related_business_cases = [
+            linked["business_cases"][s] for s in item.get("related_business_cases", []) if s in linked["business_cases"]
+        ]
+        page.patterns_used = [linked["patterns"][s] for s in item.get("patterns_used", []) if s in linked["patterns"]]
+    publish(page)
+    return page, True
+
+
+def pages_load(tree: dict, documents: dict) -> int:
+    content = demo_content()
+    linked = {"briefs": {}, "business_cases": {}, "patterns": {}}
+    created = 0
+    plan = [
+        (ServicePatternPage, "service-patterns", content.SERVICE_PATTERNS, "patterns"),
+        (ProcurementBriefPage, "procurement-briefs", content.PROCUREMENT_BRIEFS, "briefs"),
+        (BusinessCasePage, "business-cases", content.BUSINESS_CASES, "business_cases"),
+        (CaseStudyPage, "case-studies", content.CASE_STUDIES, None),
+    ]
+    for model, parent_slug, items, link_key in plan:
+        for item in items:
+            page, was_created = _create_page(model, tree[parent_slug], item, documents, linked)
+            created += was_created
+            if link_key:
+                linked[link_key][item["slug"]] = page
+    return created
+
+
+def demo_users_ensure() -> list[str]:
+    """Create the local demo accounts; refused outside development and test settings."""
+    if not getattr(settings, "LOCALDIGITAL_ALLOW_DEMO_USERS", False):
+        return []
+    User = get_user_model()
+    created = []
+    for username, email, group_name, is_superuser in DEMO_USERS:
+        user, was_created = User.objects.get_or_create(username=username, defaults={"email": email})
+        if was_created:
+            user.set_password(DEMO_PASSWORD)
+            user.is_staff = is_superuser
+            user.is_superuser = is_superuser
+            user.save()
+            created.append(username)
+        if group_name:
+            group = Group.objects.filter(name=group_name).first()
+            if group:
+                user.groups.add(group)
+    return created
+
+
+def reuse_counts_refresh() -> None:
+    """Give patterns a plausible reuse count from how many case studies link to them."""
+    for pattern in ServicePatternPage.objects.all():
+        count = pattern.case_studies.count()
+        if pattern.reuse_count != count:
+            BasePage.objects.filter(pk=pattern.pk).update(reuse_count=count)
+
+
+@transaction.atomic
+def demo_load() -> dict:
+    organisations_load()
+    tree = site_tree_ensure()
+    documents = documents_load()
+    created = pages_load(tree, documents)
+    reuse_counts_refresh()
+    return {"pages_created": created, "users_created": demo_users_ensure(), "tree": tree}
+
+
+def unique_translation_key():
+    return uuid.uuid4()
+
+
+__all__ = ["demo_load", "slugify"]

@@ -1,0 +1,61 @@
+"""Shared fixtures: a real site tree, content factories, users in Wagtail's groups."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_tree(db):
+    """Home page, the index pages and standard pages, built by the same code as `make run`."""
+    from core.services import reference_taxonomies_load
+    from home.demo.site_tree import site_tree_ensure
+
+    reference_taxonomies_load()
+    return site_tree_ensure()
+
+
+@pytest.fixture
+def organisation(db):
+    return factories.OrganisationFactory(code="HCK", slug="hackney", name="Hackney", region="London")
+
+
+@pytest.fixture
+def make_page(site_tree):
+    """make_page(Model, **fields): a published page of Model under its index page."""
+
+    def _make(model, **kwargs):
+        factory_class = factories.FACTORY_FOR_MODEL[model]
+        kwargs.setdefault("parent", site_tree[factories.INDEX_SLUG_FOR_MODEL[model]])
+        return factory_class(**kwargs)
+
+    return _make
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    user = django_user_model.objects.create_user("ed", "ed@example.org", "a-long-test-password")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    user = django_user_model.objects.create_user("mo", "mo@example.org", "a-long-test-password")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("root", "root@example.org", "a-long-test-password")

@@ -1,0 +1,42 @@
+"""Settings import with no environment; production refuses to start without its secrets."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(module: str, env_extra: dict, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
+    env.update({"DJANGO_SETTINGS_MODULE": module, **env_extra})
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_development_settings_need_no_environment():
+    result = _run("localdigital.settings.dev", {}, "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = _run("localdigital.settings.production", {"ALLOWED_HOSTS": "example.org"}, "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = _run("localdigital.settings.production", {"SECRET_KEY": "x" * 60}, "check")
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_passes_the_deploy_check():
+    result = _run(
+        "localdigital.settings.production",
+        {"SECRET_KEY": "a-long-random-production-secret-key-" + "k7Qz" * 10, "ALLOWED_HOSTS": "example.org"},
+        "check", "--deploy", "--fail-level", "WARNING",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,125 @@
+"""Factories that build content under the real site tree (home → index pages)."""
+
+import datetime
+
+import factory
+import wagtail_factories
+
+from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from core.models import ServiceArea, StandardPage
+from organisations.models import Organisation, OrganisationType
+from patterns.models import ServicePatternPage
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    code = factory.Sequence(lambda n: f"T{n:03d}")
+    slug = factory.Sequence(lambda n: f"test-council-{n}")
+    name = factory.Sequence(lambda n: f"Test Council {n}")
+    organisation_type = OrganisationType.COUNCIL
+    nation = "England"
+    region = "North West"
+
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("code",)
+
+
+class ServiceAreaFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Service area {n}")
+    slug = factory.Sequence(lambda n: f"service-area-{n}")
+
+    class Meta:
+        model = ServiceArea
+        django_get_or_create = ("slug",)
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    """Builds a published page with a revision, as an editor's publish would."""
+
+    summary = factory.Sequence(lambda n: f"A summary of piece of work number {n}.")
+    date = datetime.date(2024, 5, 1)
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def organisations(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.organisations.set(extracted)
+
+    @factory.post_generation
+    def service_areas(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.service_areas.set(extracted)
+
+    @factory.post_generation
+    def tags(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.tags.set(extracted)
+
+    @factory.post_generation
+    def publish(obj, create, extracted, **kwargs):
+        """Publish through a revision unless publish=False (which leaves a draft)."""
+        if not create:
+            return
+        if extracted is False:
+            obj.live = False
+            obj.has_unpublished_changes = True
+            obj.save()
+            obj.save_revision()
+            return
+        obj.save_revision().publish()
+
+
+class CaseStudyPageFactory(ContentPageFactory):
+    title = factory.Sequence(lambda n: f"Case study {n}")
+    phase = "live"
+
+    class Meta:
+        model = CaseStudyPage
+
+
+class ProcurementBriefPageFactory(ContentPageFactory):
+    title = factory.Sequence(lambda n: f"Procurement brief {n}")
+    route = "g-cloud"
+
+    class Meta:
+        model = ProcurementBriefPage
+
+
+class BusinessCasePageFactory(ContentPageFactory):
+    title = factory.Sequence(lambda n: f"Business case {n}")
+    stage = "obc"
+
+    class Meta:
+        model = BusinessCasePage
+
+
+class ServicePatternPageFactory(ContentPageFactory):
+    title = factory.Sequence(lambda n: f"Service pattern {n}")
+    maturity = "beta"
+
+    class Meta:
+        model = ServicePatternPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+
+    class Meta:
+        model = StandardPage
+
+
+FACTORY_FOR_MODEL = {
+    CaseStudyPage: CaseStudyPageFactory,
+    ProcurementBriefPage: ProcurementBriefPageFactory,
+    BusinessCasePage: BusinessCasePageFactory,
+    ServicePatternPage: ServicePatternPageFactory,
+}
+INDEX_SLUG_FOR_MODEL = {
+    CaseStudyPage: "case-studies",
+    ProcurementBriefPage: "procurement-briefs",
+    BusinessCasePage: "business-cases",
+    ServicePatternPage: "service-patterns",
+}
