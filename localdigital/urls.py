@@ -8,10 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from localdigital.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("", include("localdigital.public_urls")),
+    path("", include("community.urls")),
     path("tags/", core_views.tag_index, name="tag_index"),
     path("tags/<str:slug>/", core_views.tag_detail, name="tag_detail"),
     path("service-areas/", core_views.service_area_index, name="service_area_index"),

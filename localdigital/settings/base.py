@@ -223,3 +223,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Each concern keeps its own settings module that extends the lists above.
+from . import community, security  # noqa: E402
+
+community.apply(globals())
+security.apply(globals())

@@ -1,0 +1,3 @@
+"""Community routes: accounts, profiles, contributions, reuse, comments, follows, Declaration."""
+
+urlpatterns: list = []

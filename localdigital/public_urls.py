@@ -1,0 +1,3 @@
+"""Machine-readable public routes: sitemap.xml, robots.txt, OpenAPI and exports."""
+
+urlpatterns: list = []
