@@ -6,16 +6,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core import selectors
 from core.blocks.content import KeyFiguresBlock
 from core.models import PHASES, BasePage, ListingPageMixin
-from wagtail import blocks
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -44,7 +45,8 @@ class CaseStudyPage(BasePage):
     approach = RichTextField(features=TEXT_FEATURES, blank=True)
     outcomes = StreamField(
         [("outcome", OutcomeBlock()), ("key_figures", KeyFiguresBlock())],
-        blank=True, use_json_field=True,
+        blank=True,
+        use_json_field=True,
     )
     total_cost = models.DecimalField(
         max_digits=12, decimal_places=0, null=True, blank=True, help_text="In pounds"
@@ -159,7 +161,9 @@ class ProcurementBriefPage(BasePage):
     problem = RichTextField(features=TEXT_FEATURES, blank=True)
     users = RichTextField("who the users are", features=TEXT_FEATURES, blank=True)
     phase = models.CharField(max_length=20, choices=PHASES, blank=True)
-    route = models.CharField(max_length=30, choices=ProcurementRoute.choices, blank=True)
+    procurement_route = models.CharField(
+        "route", max_length=30, choices=ProcurementRoute.choices, blank=True
+    )
     budget_min = models.DecimalField(max_digits=12, decimal_places=0, null=True, blank=True)
     budget_max = models.DecimalField(max_digits=12, decimal_places=0, null=True, blank=True)
     contract_length_months = models.PositiveSmallIntegerField(
@@ -167,7 +171,9 @@ class ProcurementBriefPage(BasePage):
     )
     essential_skills = models.TextField(blank=True, help_text="One per line")
     nice_to_have_skills = models.TextField(blank=True, help_text="One per line")
-    status = models.CharField(max_length=20, choices=BriefStatus.choices, default=BriefStatus.AWARDED)
+    status = models.CharField(
+        max_length=20, choices=BriefStatus.choices, default=BriefStatus.AWARDED
+    )
     awarded_to = models.CharField(max_length=255, blank=True)
     award_value = models.DecimalField(max_digits=12, decimal_places=0, null=True, blank=True)
     award_date = models.DateField(null=True, blank=True)
@@ -182,7 +188,7 @@ class ProcurementBriefPage(BasePage):
         index.SearchField("essential_skills"),
         index.SearchField("nice_to_have_skills"),
         index.SearchField("awarded_to"),
-        index.FilterField("route"),
+        index.FilterField("procurement_route"),
         index.FilterField("status"),
     ]
     content_panels: ClassVar[list] = [
@@ -192,7 +198,7 @@ class ProcurementBriefPage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("phase"),
-                FieldPanel("route"),
+                FieldPanel("procurement_route"),
                 FieldRowPanel([FieldPanel("budget_min"), FieldPanel("budget_max")]),
                 FieldPanel("contract_length_months"),
             ],
@@ -222,8 +228,14 @@ class ProcurementBriefPage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.budget_min is not None and self.budget_max is not None and self.budget_min > self.budget_max:
-            raise ValidationError({"budget_max": "The maximum budget must not be less than the minimum."})
+        if (
+            self.budget_min is not None
+            and self.budget_max is not None
+            and self.budget_min > self.budget_max
+        ):
+            raise ValidationError(
+                {"budget_max": "The maximum budget must not be less than the minimum."}
+            )
 
     def related_sections(self):
         return [("Case studies from this brief", selectors.related_live(self.case_studies.all()))]
@@ -240,7 +252,9 @@ class ProcurementBriefPage(BasePage):
 class EvaluationCriterion(Orderable):
     """One evaluation criterion of a brief with its weighting in per cent."""
 
-    page = ParentalKey(ProcurementBriefPage, related_name="evaluation_criteria", on_delete=models.CASCADE)
+    page = ParentalKey(
+        ProcurementBriefPage, related_name="evaluation_criteria", on_delete=models.CASCADE
+    )
     criterion = models.CharField(max_length=200)
     weighting = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(0), MaxValueValidator(100)], help_text="Per cent"

@@ -57,8 +57,14 @@ class AnonymousPageCacheMiddleware:
         if self.should_store(request, response):
             response["X-Page-Cache"] = "miss"
             patch_cache_control(response, public=True, max_age=0)
-            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
-                response.add_post_render_callback(lambda r: cache.set(key, r, settings.PAGE_CACHE_SECONDS))
+            if (
+                hasattr(response, "render")
+                and callable(response.render)
+                and not response.is_rendered
+            ):
+                response.add_post_render_callback(
+                    lambda r: cache.set(key, r, settings.PAGE_CACHE_SECONDS)
+                )
             else:
                 cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         return response

@@ -41,11 +41,25 @@ def public_content_pages(model=BasePage) -> QuerySet:
 def with_listing_relations(queryset: QuerySet) -> QuerySet:
     """What a listing card shows, in a fixed number of queries."""
     return queryset.only(
-        "id", "title", "slug", "url_path", "path", "depth", "content_type_id", "summary",
-        "date", "reuse_count", "live", "locale_id", "first_published_at",
+        "id",
+        "title",
+        "slug",
+        "url_path",
+        "path",
+        "depth",
+        "content_type_id",
+        "summary",
+        "date",
+        "reuse_count",
+        "live",
+        "locale_id",
+        "first_published_at",
     ).prefetch_related(
-        Prefetch("organisations", queryset=Organisation.objects.only("id", "name", "slug", "code", "is_current")),
-        Prefetch("tags", queryset=ContentTag.objects.only("id", "name", "slug")),
+        Prefetch(
+            "organisations",
+            queryset=Organisation.objects.only("id", "name", "slug", "code", "is_current"),
+        ),
+        "tags",  # taggit refuses a custom Prefetch queryset here
     )
 
 
@@ -65,7 +79,9 @@ def filter_content(queryset: QuerySet, filters: ListingFilters) -> QuerySet:
     return queryset
 
 
-def content_listing(*, model=BasePage, filters: ListingFilters | None = None, order: str = "newest") -> QuerySet:
+def content_listing(
+    *, model=BasePage, filters: ListingFilters | None = None, order: str = "newest"
+) -> QuerySet:
     queryset = filter_content(public_content_pages(model), filters or ListingFilters())
     ordering = {
         "newest": ("-date", "-id"),
@@ -88,12 +104,7 @@ def most_reused_patterns(*, limit: int = 5) -> list[BasePage]:
 
 def content_counts_by_type() -> dict[str, int]:
     """Number of public pages of each content type, keyed by model name."""
-    rows = (
-        public_content_pages()
-        .values("content_type_id")
-        .annotate(total=Count("id"))
-        .order_by()
-    )
+    rows = public_content_pages().values("content_type_id").annotate(total=Count("id")).order_by()
     counts = {}
     for row in rows:
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()

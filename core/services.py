@@ -45,9 +45,15 @@ DECLARATION_PRINCIPLES = [
 ]
 
 SERVICE_AREAS = [
-    ("Adult social care", "Care assessments, care at home, direct payments and safeguarding adults."),
+    (
+        "Adult social care",
+        "Care assessments, care at home, direct payments and safeguarding adults.",
+    ),
     ("Children and families", "Early help, children's social care, fostering and adoption, SEND."),
-    ("Council tax and benefits", "Council tax, business rates, housing benefit and council tax support."),
+    (
+        "Council tax and benefits",
+        "Council tax, business rates, housing benefit and council tax support.",
+    ),
     ("Customer services", "Contact centres, online accounts, forms and appointment booking."),
     ("Democracy and elections", "Electoral registration, elections, committees and councillors."),
     ("Education and skills", "School admissions, transport to school, adult learning."),
@@ -58,7 +64,10 @@ SERVICE_AREAS = [
     ("Libraries and culture", "Libraries, museums, archives, leisure and events."),
     ("Licensing", "Premises, taxi, gambling and street trading licences."),
     ("Parking", "Permits, penalty charge notices and car parks."),
-    ("Planning and building control", "Planning applications, local plans and building regulations."),
+    (
+        "Planning and building control",
+        "Planning applications, local plans and building regulations.",
+    ),
     ("Public health", "Health improvement, sexual health, substance misuse services."),
     ("Registrars", "Births, deaths, marriages and citizenship ceremonies."),
     ("Technology and data", "Infrastructure, cloud, data platforms, cyber security and identity."),
@@ -81,5 +90,8 @@ def reference_taxonomies_load() -> None:
         for row in csv.DictReader(handle):
             LocalService.objects.update_or_create(
                 code=int(row["LGSL"]),
-                defaults={"description": row["Description"], "providing_tier": row["Providing Tier"]},
+                defaults={
+                    "description": row["Description"],
+                    "providing_tier": row["Providing Tier"],
+                },
             )

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from core import selectors
 from core.models import ContentTag, ServiceArea
+from localdigital import exports
 from organisations.models import NATIONS, Organisation
 
 MAX_FILTER_VALUES = 20
@@ -32,14 +33,32 @@ def paginate(request, queryset, per_page: int = selectors.LISTING_PAGE_SIZE):
     paginator = Paginator(queryset, per_page)
     page_number = request.GET.get("page", "1")[:12]
     page = paginator.get_page(page_number)
-    page.adjusted_elided_pages = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    page.adjusted_elided_pages = paginator.get_elided_page_range(
+        page.number, on_each_side=2, on_ends=1
+    )
     return page
 
 
-def listing_context(request, *, model, base_path: str) -> dict:
+def listing_export(request, listing, *, filename: str):
+    """The whole listing as a CSV or JSON download when the URL asks for one, else None."""
+    fmt = exports.requested_format(request)
+    if fmt is None:
+        return None
+    fields, deferring = listing.query.deferred_loading
+    if fields and not deferring:  # an only() listing: load the licence too
+        listing = listing.only(*fields, "licence")
+    rows = exports.content_rows(listing[: exports.MAX_EXPORT_ROWS], request=request)
+    return exports.export_response(rows, fmt, filename)
+
+
+def content_listing_for_request(request, *, model):
     filters = filters_from_request(request)
     order = request.GET.get("order", "newest")
-    listing = selectors.content_listing(model=model, filters=filters, order=order)
+    return filters, order, selectors.content_listing(model=model, filters=filters, order=order)
+
+
+def listing_context(request, *, model, base_path: str) -> dict:
+    filters, order, listing = content_listing_for_request(request, model=model)
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return {
@@ -73,10 +92,14 @@ def tag_index(request):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(ContentTag, slug=slug[:MAX_PARAM_LENGTH])
+    listing = selectors.content_for_tag(tag)
+    export = listing_export(request, listing, filename=f"tag-{tag.slug}")
+    if export is not None:
+        return export
     return render(
         request,
         "core/tag_detail.html",
-        {"tag": tag, "listing_page": paginate(request, selectors.content_for_tag(tag))},
+        {"tag": tag, "listing_page": paginate(request, listing)},
     )
 
 
@@ -89,6 +112,9 @@ def service_area_index(request):
 def service_area_detail(request, slug):
     service_area = get_object_or_404(ServiceArea, slug=slug[:MAX_PARAM_LENGTH])
     listing = selectors.content_for_service_area(service_area)
+    export = listing_export(request, listing, filename=f"service-area-{service_area.slug}")
+    if export is not None:
+        return export
     return render(
         request,
         "core/service_area_detail.html",

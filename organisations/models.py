@@ -29,18 +29,31 @@ class OrganisationType(models.TextChoices):
     OTHER = "other", "Other public body"
 
 
+GOVERNMENT_TYPES = {
+    OrganisationType.COUNCIL,
+    OrganisationType.COMBINED_AUTHORITY,
+    OrganisationType.CENTRAL_GOVERNMENT,
+    OrganisationType.OTHER,
+}
+
+
 class Organisation(index.Indexed, models.Model):
     """A council or other body. Councils are keyed on mySociety's stable three-letter code."""
 
     code = models.CharField(
-        max_length=20, unique=True,
+        max_length=20,
+        unique=True,
         help_text="Stable identifier: the local-authority code for councils (e.g. BIR).",
     )
     slug = models.SlugField(max_length=120, unique=True)
-    name = models.CharField(max_length=255, help_text="The short name readers know, e.g. Birmingham")
+    name = models.CharField(
+        max_length=255, help_text="The short name readers know, e.g. Birmingham"
+    )
     official_name = models.CharField(max_length=255, blank=True)
     organisation_type = models.CharField(
-        max_length=30, choices=OrganisationType.choices, default=OrganisationType.COUNCIL,
+        max_length=30,
+        choices=OrganisationType.choices,
+        default=OrganisationType.COUNCIL,
         db_index=True,
     )
     council_type = models.CharField(
@@ -69,7 +82,12 @@ class Organisation(index.Indexed, models.Model):
     ]
     panels: ClassVar[list] = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("official_name"), FieldPanel("code"), FieldPanel("slug")],
+            [
+                FieldPanel("name"),
+                FieldPanel("official_name"),
+                FieldPanel("code"),
+                FieldPanel("slug"),
+            ],
             heading="Name",
         ),
         MultiFieldPanel(
@@ -110,15 +128,30 @@ class Organisation(index.Indexed, models.Model):
         host = urlparse(self.website).hostname or ""
         return host.removeprefix("www.").lower()
 
+    @property
+    def schema_org_type(self) -> str:
+        """Public bodies are schema.org GovernmentOrganizations; suppliers and sector bodies not."""
+        if self.organisation_type in GOVERNMENT_TYPES:
+            return "GovernmentOrganization"
+        return "Organization"
+
+    def json_ld_reference(self) -> dict:
+        """The short form used inside a page's JSON-LD (as its publisher or author)."""
+        return {"@type": self.schema_org_type, "name": self.name, "identifier": self.code}
+
     def json_ld(self) -> dict:
         data = {
             "@context": "https://schema.org",
-            "@type": "GovernmentOrganization",
+            "@type": self.schema_org_type,
             "name": self.official_name or self.name,
-            "alternateName": self.name,
+            "alternateName": self.name
+            if self.official_name and self.official_name != self.name
+            else None,
             "identifier": self.code,
             "url": self.website or None,
             "areaServed": self.region or self.nation or None,
+            "foundingDate": self.start_date.isoformat() if self.start_date else None,
+            "dissolutionDate": self.end_date.isoformat() if self.end_date else None,
         }
         if self.gss_code:
             data["identifier"] = [

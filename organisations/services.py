@@ -35,8 +35,18 @@ def councils_import(*, path: Path = COUNCILS_CSV) -> tuple[int, int]:
     used_slugs = {org.slug for org in existing.values()}
     to_create, to_update = [], []
     fields = [
-        "name", "official_name", "organisation_type", "council_type", "nation", "region",
-        "gss_code", "is_current", "start_date", "end_date", "replaced_by", "population",
+        "name",
+        "official_name",
+        "organisation_type",
+        "council_type",
+        "nation",
+        "region",
+        "gss_code",
+        "is_current",
+        "start_date",
+        "end_date",
+        "replaced_by",
+        "population",
     ]
     for row in council_rows(path):
         code = row["local-authority-code"].strip()

@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from core import selectors
-from core.views import MAX_PARAM_LENGTH, clean_values, paginate
+from core.views import MAX_PARAM_LENGTH, clean_values, listing_export, paginate
+from localdigital import exports
 from organisations.models import NATIONS, Organisation, OrganisationType
 
 
@@ -17,9 +18,21 @@ def organisation_directory(request, *, index_page):
 
     organisations = Organisation.objects.annotate(
         published=Count("published_pages", filter=Q(published_pages__live=True), distinct=True)
-    ).only("id", "name", "slug", "code", "organisation_type", "council_type", "nation", "region", "is_current")
+    ).only(
+        "id",
+        "name",
+        "slug",
+        "code",
+        "organisation_type",
+        "council_type",
+        "nation",
+        "region",
+        "is_current",
+    )
     if query:
-        organisations = organisations.filter(Q(name__icontains=query) | Q(official_name__icontains=query) | Q(code__iexact=query))
+        organisations = organisations.filter(
+            Q(name__icontains=query) | Q(official_name__icontains=query) | Q(code__iexact=query)
+        )
     if types:
         organisations = organisations.filter(organisation_type__in=types)
     if nations:
@@ -28,6 +41,14 @@ def organisation_directory(request, *, index_page):
         organisations = organisations.filter(is_current=True)
     if request.GET.get("published") == "1":
         organisations = organisations.filter(published__gt=0)
+
+    fmt = exports.requested_format(request)
+    if fmt is not None:
+        # The download carries every column, so it reads whole rows (one query).
+        rows = exports.organisation_rows(
+            organisations.defer(None).order_by("name")[: exports.MAX_EXPORT_ROWS], request=request
+        )
+        return exports.export_response(rows, fmt, "organisations")
 
     return TemplateResponse(
         request,
@@ -48,6 +69,10 @@ def organisation_directory(request, *, index_page):
 
 def organisation_detail(request, *, index_page, slug):
     organisation = get_object_or_404(Organisation, slug=slug[:MAX_PARAM_LENGTH])
+    listing = selectors.content_for_organisation(organisation)
+    export = listing_export(request, listing, filename=f"organisation-{organisation.slug}")
+    if export is not None:
+        return export
     return TemplateResponse(
         request,
         "organisations/organisation_detail.html",
@@ -55,6 +80,6 @@ def organisation_detail(request, *, index_page, slug):
             "page": index_page,
             "self": index_page,
             "organisation": organisation,
-            "listing_page": paginate(request, selectors.content_for_organisation(organisation)),
+            "listing_page": paginate(request, listing),
         },
     )

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
 from modelcluster.fields import ParentalManyToManyField
 
 from core import selectors
@@ -36,7 +37,9 @@ class ServicePatternPage(BasePage):
     known_issues = RichTextField(features=TEXT_FEATURES, blank=True)
     maturity = models.CharField(max_length=20, choices=Maturity.choices, default=Maturity.BETA)
     lgsl_services = ParentalManyToManyField(
-        "core.LocalService", blank=True, related_name="patterns",
+        "core.LocalService",
+        blank=True,
+        related_name="patterns",
         verbose_name="LGSL services",
     )
 
@@ -76,7 +79,9 @@ class ServicePatternPage(BasePage):
         verbose_name = "service pattern"
 
     def related_sections(self):
-        return [("Case studies that used this pattern", selectors.related_live(self.case_studies.all()))]
+        return [
+            ("Case studies that used this pattern", selectors.related_live(self.case_studies.all()))
+        ]
 
 
 class ServicePatternIndexPage(ListingPageMixin, Page):

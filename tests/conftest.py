@@ -1,9 +1,9 @@
 """Shared fixtures: a real site tree, content factories, users in Wagtail's groups."""
 
-import pytest
-
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+
+import pytest
 
 from tests import factories
 
@@ -27,7 +27,9 @@ def site_tree(db):
 
 @pytest.fixture
 def organisation(db):
-    return factories.OrganisationFactory(code="HCK", slug="hackney", name="Hackney", region="London")
+    return factories.OrganisationFactory(
+        code="HCK", slug="hackney", name="Hackney", region="London"
+    )
 
 
 @pytest.fixture
@@ -58,4 +60,6 @@ def moderator(db, django_user_model):
 
 @pytest.fixture
 def superuser(db, django_user_model):
-    return django_user_model.objects.create_superuser("root", "root@example.org", "a-long-test-password")
+    return django_user_model.objects.create_superuser(
+        "root", "root@example.org", "a-long-test-password"
+    )

@@ -82,7 +82,7 @@ class CaseStudyPageFactory(ContentPageFactory):
 
 class ProcurementBriefPageFactory(ContentPageFactory):
     title = factory.Sequence(lambda n: f"Procurement brief {n}")
-    route = "g-cloud"
+    procurement_route = "g-cloud"
 
     class Meta:
         model = ProcurementBriefPage

@@ -72,6 +72,21 @@ class FigureBlock(blocks.StructBlock):
     image = ImageBlock()
     caption = blocks.CharBlock(required=False, max_length=250)
 
+    def get_preview_value(self):
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return (
+            self.to_python(
+                {
+                    "image": {"image": image.pk, "alt_text": image.title} if image else None,
+                    "caption": "A figure from the case study",
+                }
+            )
+            if image
+            else None
+        )
+
     class Meta:
         icon = "image"
         template = "components/streamfield/figure_block.html"
@@ -80,7 +95,15 @@ class FigureBlock(blocks.StructBlock):
 
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock()
-    title = blocks.CharBlock(required=False, max_length=200, help_text="Defaults to the document title")
+    title = blocks.CharBlock(
+        required=False, max_length=200, help_text="Defaults to the document title"
+    )
+
+    def get_preview_value(self):
+        from wagtail.documents import get_document_model
+
+        document = get_document_model().objects.order_by("-created_at").first()
+        return {"document": document, "title": ""} if document else None
 
     class Meta:
         icon = "doc-full"

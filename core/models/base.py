@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
@@ -47,7 +48,9 @@ class TaggedContent(ItemBase):
     """Links a free tag to a content page; one table for every type keeps tag pages cheap."""
 
     tag = models.ForeignKey(ContentTag, related_name="tagged_pages", on_delete=models.CASCADE)
-    content_object = ParentalKey("core.BasePage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "core.BasePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class BasePage(Page):
@@ -73,7 +76,9 @@ class BasePage(Page):
     tags = ClusterTaggableManager(through=TaggedContent, blank=True)
     service_areas = ParentalManyToManyField("core.ServiceArea", blank=True, related_name="pages")
     principles = ParentalManyToManyField(
-        "core.Principle", blank=True, related_name="pages",
+        "core.Principle",
+        blank=True,
+        related_name="pages",
         help_text="Which Local Digital Declaration principles this work shows.",
     )
     organisations = ParentalManyToManyField(
@@ -83,7 +88,9 @@ class BasePage(Page):
         help_text="Who this work is from. The first is shown as the publisher.",
     )
     reuse_count = models.PositiveIntegerField(
-        default=0, db_index=True, editable=False,
+        default=0,
+        db_index=True,
+        editable=False,
         help_text="Organisations that recorded reusing this; kept by community services.",
     )
 
@@ -160,12 +167,12 @@ class BasePage(Page):
             "dateModified": (self.last_published_at or timezone.now()).date().isoformat(),
             "license": self.licence_url,
             "url": self.get_full_url(request),
+            "inLanguage": "en-GB",
+            "isAccessibleForFree": True,
             "keywords": [tag.name for tag in self.tags.all()],
+            "about": [{"@type": "Thing", "name": area.name} for area in self.service_areas.all()],
         }
-        publishers = [
-            {"@type": "GovernmentOrganization", "name": org.name, "identifier": org.code}
-            for org in self.organisations.all()
-        ]
+        publishers = [org.json_ld_reference() for org in self.organisations.all()]
         if publishers:
             data["publisher"] = publishers[0]
             data["author"] = publishers

@@ -26,5 +26,18 @@ class ListingPageMixin(models.Model):
         context.update(listing_context(request, model=self.listing_model, base_path=self.url))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        """?format=csv or ?format=json downloads the filtered listing instead of the page."""
+        from core.views import content_listing_for_request, listing_export
+
+        if request.GET.get("format"):
+            _filters, _order, listing = content_listing_for_request(
+                request, model=self.listing_model
+            )
+            export = listing_export(request, listing, filename=self.slug)
+            if export is not None:
+                return export
+        return super().serve(request, *args, **kwargs)
+
     def get_template(self, request, *args, **kwargs):
         return "core/listing_page.html"

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 
 from wagtail.search import index
+
 from taggit.models import TagBase
 
 

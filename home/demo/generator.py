@@ -24,31 +24,69 @@ GENERATED_SLUG_PREFIX = "gen-"
 BATCH_SIZE = 1000
 
 SUBJECTS = [
-    "housing repairs", "missed bin reporting", "garden waste subscriptions", "bulky waste booking",
-    "council tax single person discount", "blue badge applications", "resident parking permits",
-    "school admissions", "home to school transport", "adult social care financial assessment",
-    "planning application validation", "freedom of information requests", "pothole reporting",
-    "temporary accommodation placements", "local land charges searches", "business rates relief",
-    "housing benefit claims", "library membership", "street lighting faults", "fly-tipping reports",
-    "noise complaints", "food hygiene inspections", "taxi licensing", "electoral registration",
-    "births and deaths registration", "care home placements", "early help referrals",
-    "children's centre bookings", "allotment waiting lists", "tenancy sign-up", "rent payments",
-    "damp and mould reports", "disabled facilities grants", "community safety reports",
-    "school meal payments", "leisure centre bookings", "grave and burial records",
-    "building control inspections", "tree preservation orders", "pest control bookings",
+    "housing repairs",
+    "missed bin reporting",
+    "garden waste subscriptions",
+    "bulky waste booking",
+    "council tax single person discount",
+    "blue badge applications",
+    "resident parking permits",
+    "school admissions",
+    "home to school transport",
+    "adult social care financial assessment",
+    "planning application validation",
+    "freedom of information requests",
+    "pothole reporting",
+    "temporary accommodation placements",
+    "local land charges searches",
+    "business rates relief",
+    "housing benefit claims",
+    "library membership",
+    "street lighting faults",
+    "fly-tipping reports",
+    "noise complaints",
+    "food hygiene inspections",
+    "taxi licensing",
+    "electoral registration",
+    "births and deaths registration",
+    "care home placements",
+    "early help referrals",
+    "children's centre bookings",
+    "allotment waiting lists",
+    "tenancy sign-up",
+    "rent payments",
+    "damp and mould reports",
+    "disabled facilities grants",
+    "community safety reports",
+    "school meal payments",
+    "leisure centre bookings",
+    "grave and burial records",
+    "building control inspections",
+    "tree preservation orders",
+    "pest control bookings",
 ]
 APPROACHES = [
-    "an online form linked to the back-office system", "a low-code case management platform",
-    "an open-source content management system", "a shared data platform",
-    "a customer account with single sign-on", "a contact centre chatbot",
-    "an integration layer built on open standards", "a mobile-friendly self-service portal",
-    "automated eligibility checks", "a redesigned paper and phone route",
-    "a cloud-hosted line-of-business system", "a text message reminder service",
+    "an online form linked to the back-office system",
+    "a low-code case management platform",
+    "an open-source content management system",
+    "a shared data platform",
+    "a customer account with single sign-on",
+    "a contact centre chatbot",
+    "an integration layer built on open standards",
+    "a mobile-friendly self-service portal",
+    "automated eligibility checks",
+    "a redesigned paper and phone route",
+    "a cloud-hosted line-of-business system",
+    "a text message reminder service",
 ]
 OUTCOME_PHRASES = [
-    "cut phone calls by {n}%", "saved £{m},000 a year", "halved processing times",
-    "raised online take-up to {n}%", "reduced failure demand by {n}%",
-    "removed {n} manual steps", "paid for itself within {n} months",
+    "cut phone calls by {n}%",
+    "saved £{m},000 a year",
+    "halved processing times",
+    "raised online take-up to {n}%",
+    "reduced failure demand by {n}%",
+    "removed {n} manual steps",
+    "paid for itself within {n} months",
     "improved satisfaction scores by {n} points",
 ]
 SENTENCES = [
@@ -67,16 +105,70 @@ SENTENCES = [
     "Accessibility testing found issues early, which were fixed before launch.",
     "The approach was shared with neighbouring councils through the regional network.",
 ]
-SYSTEMS = ["housing management", "revenues and benefits", "case management", "CRM", "finance", "GIS"]
-ROUTES = ["G-Cloud", "Digital Outcomes and Specialists", "an open procedure", "a framework call-off"]
-VERBS = ["Redesigning", "Digitising", "Improving", "Rebuilding", "Automating", "Simplifying", "Joining up"]
+SYSTEMS = [
+    "housing management",
+    "revenues and benefits",
+    "case management",
+    "CRM",
+    "finance",
+    "GIS",
+]
+ROUTES = [
+    "G-Cloud",
+    "Digital Outcomes and Specialists",
+    "an open procedure",
+    "a framework call-off",
+]
+VERBS = [
+    "Redesigning",
+    "Digitising",
+    "Improving",
+    "Rebuilding",
+    "Automating",
+    "Simplifying",
+    "Joining up",
+]
 TAG_WORDS = [
-    "open-source", "g-cloud", "dos", "low-code", "user-research", "accessibility", "chatbot",
-    "cloud-migration", "data-sharing", "customer-portal", "payments", "integration", "api",
-    "agile", "discovery", "alpha", "beta", "automation", "mobile", "notifications", "crm",
-    "case-management", "open-standards", "shared-service", "digital-inclusion", "cyber-security",
-    "identity", "analytics", "legacy-replacement", "procurement", "repairs", "waste", "housing",
-    "social-care", "benefits", "council-tax", "planning", "parking", "highways", "libraries",
+    "open-source",
+    "g-cloud",
+    "dos",
+    "low-code",
+    "user-research",
+    "accessibility",
+    "chatbot",
+    "cloud-migration",
+    "data-sharing",
+    "customer-portal",
+    "payments",
+    "integration",
+    "api",
+    "agile",
+    "discovery",
+    "alpha",
+    "beta",
+    "automation",
+    "mobile",
+    "notifications",
+    "crm",
+    "case-management",
+    "open-standards",
+    "shared-service",
+    "digital-inclusion",
+    "cyber-security",
+    "identity",
+    "analytics",
+    "legacy-replacement",
+    "procurement",
+    "repairs",
+    "waste",
+    "housing",
+    "social-care",
+    "benefits",
+    "council-tax",
+    "planning",
+    "parking",
+    "highways",
+    "libraries",
 ]
 
 TYPES = [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage]
@@ -93,7 +185,9 @@ def _paragraphs(rng: random.Random, subject: str, count: int) -> list[str]:
     for _ in range(count):
         sentences = [
             rng.choice(SENTENCES).format(
-                weeks=rng.randint(2, 16), n=rng.randint(5, 80), route=rng.choice(ROUTES),
+                weeks=rng.randint(2, 16),
+                n=rng.randint(5, 80),
+                route=rng.choice(ROUTES),
                 system=rng.choice(SYSTEMS),
             )
             for _ in range(rng.randint(3, 5))
@@ -127,8 +221,9 @@ def generated_fields(rng: random.Random, model, council_name: str) -> dict:
         low = rng.randint(2, 50) * 10000
         fields.update(
             problem=f"<p>{_paragraphs(rng, subject, 1)[0]}</p>",
-            route=rng.choice(["g-cloud", "dos", "open", "framework"]),
-            budget_min=low, budget_max=low * rng.randint(2, 4),
+            procurement_route=rng.choice(["g-cloud", "dos", "open", "framework"]),
+            budget_min=low,
+            budget_max=low * rng.randint(2, 4),
             contract_length_months=rng.choice([12, 18, 24, 36]),
             status=rng.choice(["open", "closed", "awarded"]),
         )
@@ -169,9 +264,14 @@ def existing_generated_count(model) -> int:
 def generated_pages_load(*, total: int, indexes: dict, seed: int = 2018, progress=None) -> int:
     """Bring the number of generated pages up to `total` (spread over the four types)."""
     rng = random.Random(seed)
-    councils = list(Organisation.objects.filter(organisation_type="council", is_current=True).only("id", "name"))
+    councils = list(
+        Organisation.objects.filter(organisation_type="council", is_current=True).only("id", "name")
+    )
     service_area_ids = list(ServiceArea.objects.values_list("id", flat=True))
-    tags = [ContentTag.objects.get_or_create(slug=word, defaults={"name": word})[0] for word in TAG_WORDS]
+    tags = [
+        ContentTag.objects.get_or_create(slug=word, defaults={"name": word})[0]
+        for word in TAG_WORDS
+    ]
     locale = Locale.get_default()
     created = 0
     for position, model in enumerate(TYPES):
@@ -181,7 +281,17 @@ def generated_pages_load(*, total: int, indexes: dict, seed: int = 2018, progres
         start = existing_generated_count(model)
         for batch_start in range(0, max(missing, 0), BATCH_SIZE):
             size = min(BATCH_SIZE, missing - batch_start)
-            _insert_batch(model, parent, rng, size, start + batch_start, councils, service_area_ids, tags, locale)
+            _insert_batch(
+                model,
+                parent,
+                rng,
+                size,
+                start + batch_start,
+                councils,
+                service_area_ids,
+                tags,
+                locale,
+            )
             created += size
             if progress:
                 progress(model, created)
@@ -190,9 +300,13 @@ def generated_pages_load(*, total: int, indexes: dict, seed: int = 2018, progres
 
 @transaction.atomic
 def _insert_batch(model, parent, rng, size, offset, councils, service_area_ids, tags, locale):
-    parent = Page.objects.select_for_update().get(pk=parent.pk) if connection.vendor == "postgresql" else Page.objects.get(pk=parent.pk)
+    parent = (
+        Page.objects.select_for_update().get(pk=parent.pk)
+        if connection.vendor == "postgresql"
+        else Page.objects.get(pk=parent.pk)
+    )
     last_child = parent.get_last_child()
-    next_step = (Page._str2int(last_child.path[-Page.steplen:]) + 1) if last_child else 1
+    next_step = (Page._str2int(last_child.path[-Page.steplen :]) + 1) if last_child else 1
     content_type = ContentType.objects.get_for_model(model)
     now = timezone.now()
     pages, leaves, relations = [], [], []
@@ -201,16 +315,30 @@ def _insert_batch(model, parent, rng, size, offset, councils, service_area_ids, 
         fields = generated_fields(rng, model, council.name)
         slug = f"{GENERATED_SLUG_PREFIX}{offset + i + 1}"
         page = Page(
-            title=fields["title"], draft_title=fields["title"], slug=slug, content_type=content_type,
-            live=True, has_unpublished_changes=False, url_path=f"{parent.url_path}{slug}/",
-            path=Page._get_path(parent.path, parent.depth + 1, next_step + i), depth=parent.depth + 1,
-            numchild=0, first_published_at=now, last_published_at=now, locale=locale,
+            title=fields["title"],
+            draft_title=fields["title"],
+            slug=slug,
+            content_type=content_type,
+            live=True,
+            has_unpublished_changes=False,
+            url_path=f"{parent.url_path}{slug}/",
+            path=Page._get_path(parent.path, parent.depth + 1, next_step + i),
+            depth=parent.depth + 1,
+            numchild=0,
+            first_published_at=now,
+            last_published_at=now,
+            locale=locale,
             translation_key=uuid.uuid4(),
         )
         pages.append(page)
         leaves.append(model(**fields))
-        relations.append((council.id, rng.sample(service_area_ids, k=min(2, len(service_area_ids))),
-                          rng.sample(tags, k=3)))
+        relations.append(
+            (
+                council.id,
+                rng.sample(service_area_ids, k=min(2, len(service_area_ids))),
+                rng.sample(tags, k=3),
+            )
+        )
     Page.objects.bulk_create(pages)
     for page, leaf in zip(pages, leaves, strict=True):
         leaf.id = leaf.page_ptr_id = leaf.basepage_ptr_id = page.id
@@ -219,12 +347,23 @@ def _insert_batch(model, parent, rng, size, offset, councils, service_area_ids, 
     org_through = BasePage.organisations.through
     area_through = BasePage.service_areas.through
     org_through.objects.bulk_create(
-        [org_through(basepage_id=page.id, organisation_id=rel[0]) for page, rel in zip(pages, relations, strict=True)]
+        [
+            org_through(basepage_id=page.id, organisation_id=rel[0])
+            for page, rel in zip(pages, relations, strict=True)
+        ]
     )
     area_through.objects.bulk_create(
-        [area_through(basepage_id=page.id, servicearea_id=area) for page, rel in zip(pages, relations, strict=True) for area in rel[1]]
+        [
+            area_through(basepage_id=page.id, servicearea_id=area)
+            for page, rel in zip(pages, relations, strict=True)
+            for area in rel[1]
+        ]
     )
     TaggedContent.objects.bulk_create(
-        [TaggedContent(content_object_id=page.id, tag_id=tag.id) for page, rel in zip(pages, relations, strict=True) for tag in rel[2]]
+        [
+            TaggedContent(content_object_id=page.id, tag_id=tag.id)
+            for page, rel in zip(pages, relations, strict=True)
+            for tag in rel[2]
+        ]
     )
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + size)

@@ -31,8 +31,10 @@ from patterns.models import ServicePatternPage
 
 ILLUSTRATIVE_NOTICE = (
     "callout",
-    {"text": "<p>Illustrative demo content: the organisations are real but this account, its "
-             "figures and its people are invented to show how the site works.</p>"},
+    {
+        "text": "<p>Illustrative demo content: the organisations are real but this account, its "
+        "figures and its people are invented to show how the site works.</p>"
+    },
 )
 DEMO_PASSWORD = "localdigital-demo"  # noqa: S105 - only ever set by development settings
 DEMO_USERS = [
@@ -42,8 +44,17 @@ DEMO_USERS = [
 ]
 
 RELATION_KEYS = {
-    "organisations", "service_areas", "tags", "principles", "documents", "related_briefs",
-    "related_business_cases", "patterns_used", "lgsl_services", "evaluation_criteria", "options",
+    "organisations",
+    "service_areas",
+    "tags",
+    "principles",
+    "documents",
+    "related_briefs",
+    "related_business_cases",
+    "patterns_used",
+    "lgsl_services",
+    "evaluation_criteria",
+    "options",
 }
 DATE_KEYS = {"date", "started", "finished", "award_date", "approval_date"}
 LINE_LIST_KEYS = {"partners", "essential_skills", "nice_to_have_skills"}
@@ -59,8 +70,12 @@ def organisations_load() -> None:
     content = demo_content()
     for item in content.ORGANISATIONS:
         fields = {k: v for k, v in item.items() if k not in {"code", "name", "organisation_type"}}
-        organisation_upsert(code=item["code"], name=item["name"],
-                            organisation_type=item["organisation_type"], **fields)
+        organisation_upsert(
+            code=item["code"],
+            name=item["name"],
+            organisation_type=item["organisation_type"],
+            **fields,
+        )
     for code, website in content.COUNCIL_WEBSITES.items():
         Organisation.objects.filter(code=code, website="").update(website=website)
 
@@ -88,6 +103,8 @@ def _page_fields(item: dict) -> dict:
             value = datetime.date.fromisoformat(value)
         elif key in LINE_LIST_KEYS and isinstance(value, list | tuple):
             value = "\n".join(value)
+        elif key == "route":  # `route` is a Page method; the field is procurement_route
+            key = "procurement_route"
         elif key == "body":
             value = [ILLUSTRATIVE_NOTICE, *value]
         elif key == "outcomes":
@@ -105,25 +122,39 @@ def _create_page(model, parent, item: dict, documents: dict, linked: dict):
         return existing, False
     page = parent.add_child(instance=model(**_page_fields(item)))
     codes = item.get("organisations", [])
-    page.organisations = sorted(Organisation.objects.filter(code__in=codes), key=lambda o: codes.index(o.code))
+    page.organisations = sorted(
+        Organisation.objects.filter(code__in=codes), key=lambda o: codes.index(o.code)
+    )
     page.service_areas = list(ServiceArea.objects.filter(slug__in=item.get("service_areas", [])))
     page.principles = list(Principle.objects.filter(number__in=item.get("principles", [])))
     page.tags.set(item.get("tags", []))
     page.documents = [
-        page.documents.model(document=documents[key]) for key in item.get("documents", []) if key in documents
+        page.documents.model(document=documents[key])
+        for key in item.get("documents", [])
+        if key in documents
     ]
     if model is ServicePatternPage:
-        page.lgsl_services = list(LocalService.objects.filter(code__in=item.get("lgsl_services", [])))
+        page.lgsl_services = list(
+            LocalService.objects.filter(code__in=item.get("lgsl_services", []))
+        )
     if model is ProcurementBriefPage:
-        page.evaluation_criteria = [EvaluationCriterion(**c) for c in item.get("evaluation_criteria", [])]
+        page.evaluation_criteria = [
+            EvaluationCriterion(**c) for c in item.get("evaluation_criteria", [])
+        ]
     if model is BusinessCasePage:
         page.options = [BusinessCaseOption(**option) for option in item.get("options", [])]
     if model is CaseStudyPage:
-        page.related_briefs = [linked["briefs"][s] for s in item.get("related_briefs", []) if s in linked["briefs"]]
-        page.related_business_cases = [
-            linked["business_cases"][s] for s in item.get("related_business_cases", []) if s in linked["business_cases"]
+        page.related_briefs = [
+            linked["briefs"][s] for s in item.get("related_briefs", []) if s in linked["briefs"]
         ]
-        page.patterns_used = [linked["patterns"][s] for s in item.get("patterns_used", []) if s in linked["patterns"]]
+        page.related_business_cases = [
+            linked["business_cases"][s]
+            for s in item.get("related_business_cases", [])
+            if s in linked["business_cases"]
+        ]
+        page.patterns_used = [
+            linked["patterns"][s] for s in item.get("patterns_used", []) if s in linked["patterns"]
+        ]
     publish(page)
     return page, True
 

@@ -11,16 +11,36 @@ from organisations.models import OrganisationIndexPage
 from patterns.models import ServicePatternIndexPage
 
 INDEX_PAGES = [
-    (CaseStudyIndexPage, "Case studies", "case-studies",
-     "<p>What councils did, why, what it cost and what changed.</p>"),
-    (ProcurementBriefIndexPage, "Procurement briefs", "procurement-briefs",
-     "<p>How councils bought it: route, budget, requirements, evaluation and award.</p>"),
-    (BusinessCaseIndexPage, "Business cases", "business-cases",
-     "<p>How councils justified it, in HM Treasury's five cases.</p>"),
-    (ServicePatternIndexPage, "Service patterns", "service-patterns",
-     "<p>Reusable designs for common council services, and the councils that use them.</p>"),
-    (OrganisationIndexPage, "Organisations", "organisations",
-     "<p>Every UK council, and the other bodies that share work here.</p>"),
+    (
+        CaseStudyIndexPage,
+        "Case studies",
+        "case-studies",
+        "<p>What councils did, why, what it cost and what changed.</p>",
+    ),
+    (
+        ProcurementBriefIndexPage,
+        "Procurement briefs",
+        "procurement-briefs",
+        "<p>How councils bought it: route, budget, requirements, evaluation and award.</p>",
+    ),
+    (
+        BusinessCaseIndexPage,
+        "Business cases",
+        "business-cases",
+        "<p>How councils justified it, in HM Treasury's five cases.</p>",
+    ),
+    (
+        ServicePatternIndexPage,
+        "Service patterns",
+        "service-patterns",
+        "<p>Reusable designs for common council services, and the councils that use them.</p>",
+    ),
+    (
+        OrganisationIndexPage,
+        "Organisations",
+        "organisations",
+        "<p>Every UK council, and the other bodies that share work here.</p>",
+    ),
 ]
 
 
@@ -51,8 +71,13 @@ def site_tree_ensure() -> dict[str, Page]:
         publish(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Local Digital")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Local Digital",
+        )
     elif site.root_page_id != home.id:
         site.root_page = home
         site.site_name = "Local Digital"
@@ -69,20 +94,32 @@ def site_tree_ensure() -> dict[str, Page]:
     for title, slug, summary in STANDARD_PAGES:
         page = StandardPage.objects.child_of(home).filter(slug=slug).first()
         if page is None:
-            page = home.add_child(instance=StandardPage(title=title, slug=slug, summary=summary,
-                                                        body=standard_page_body(slug)))
+            page = home.add_child(
+                instance=StandardPage(
+                    title=title, slug=slug, summary=summary, body=standard_page_body(slug)
+                )
+            )
             publish(page)
         pages[slug] = page
     return pages
 
 
 STANDARD_PAGES = [
-    ("About Local Digital", "about",
-     "Local Digital is where councils share what worked so that others can reuse it."),
-    ("Accessibility statement", "accessibility",
-     "How accessible this website is, what to do if you cannot use it, and how to report a problem."),
-    ("Privacy notice", "privacy",
-     "What personal data this website collects, why, how long we keep it and your rights."),
+    (
+        "About Local Digital",
+        "about",
+        "Local Digital is where councils share what worked so that others can reuse it.",
+    ),
+    (
+        "Accessibility statement",
+        "accessibility",
+        "How accessible this website is, what to do if you cannot use it, and how to report a problem.",
+    ),
+    (
+        "Privacy notice",
+        "privacy",
+        "What personal data this website collects, why, how long we keep it and your rights.",
+    ),
 ]
 
 
@@ -90,36 +127,57 @@ def standard_page_body(slug: str) -> list:
     paragraphs = {
         "about": [
             ("heading", {"text": "Why this exists", "level": "h2"}),
-            ("paragraph", "<p>The Local Digital Declaration (2018) asks councils to fix the "
-             "plumbing by sharing open, reusable work. This site is where that work lives: case "
-             "studies, procurement briefs, business cases and service patterns.</p>"),
+            (
+                "paragraph",
+                "<p>The Local Digital Declaration (2018) asks councils to fix the "
+                "plumbing by sharing open, reusable work. This site is where that work lives: case "
+                "studies, procurement briefs, business cases and service patterns.</p>",
+            ),
         ],
         "accessibility": [
             ("heading", {"text": "How accessible this website is", "level": "h2"}),
-            ("paragraph", "<p>This website is built on GOV.UK Frontend and aims to meet the Web "
-             "Content Accessibility Guidelines (WCAG) version 2.2 at level AA. Every page type is "
-             "checked automatically with axe-core in a real browser at phone and desktop widths."
-             "</p>"),
+            (
+                "paragraph",
+                "<p>This website is built on GOV.UK Frontend and aims to meet the Web "
+                "Content Accessibility Guidelines (WCAG) version 2.2 at level AA. Every page type is "
+                "checked automatically with axe-core in a real browser at phone and desktop widths."
+                "</p>",
+            ),
             ("heading", {"text": "Reporting accessibility problems", "level": "h2"}),
-            ("paragraph", "<p>If you find a problem not listed here, email "
-             "accessibility@localdigital.invalid. We reply within 5 working days.</p>"),
+            (
+                "paragraph",
+                "<p>If you find a problem not listed here, email "
+                "accessibility@localdigital.invalid. We reply within 5 working days.</p>",
+            ),
             ("heading", {"text": "Enforcement procedure", "level": "h2"}),
-            ("paragraph", "<p>The Equality and Human Rights Commission (EHRC) is responsible for "
-             "enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) "
-             "Accessibility Regulations 2018. If you're not happy with how we respond to your "
-             "complaint, contact the Equality Advisory and Support Service (EASS).</p>"),
+            (
+                "paragraph",
+                "<p>The Equality and Human Rights Commission (EHRC) is responsible for "
+                "enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) "
+                "Accessibility Regulations 2018. If you're not happy with how we respond to your "
+                "complaint, contact the Equality Advisory and Support Service (EASS).</p>",
+            ),
             ("heading", {"text": "Known issues", "level": "h2"}),
-            ("paragraph", "<p>Some older documents uploaded by councils are PDFs that may not be "
-             "fully accessible. Ask the publishing organisation for an accessible format.</p>"),
+            (
+                "paragraph",
+                "<p>Some older documents uploaded by councils are PDFs that may not be "
+                "fully accessible. Ask the publishing organisation for an accessible format.</p>",
+            ),
         ],
         "privacy": [
             ("heading", {"text": "What we collect", "level": "h2"}),
-            ("paragraph", "<p>If you only read this site we collect no personal data beyond "
-             "short-lived server logs. If you create an account we keep your name, work email, "
-             "organisation and what you contribute.</p>"),
+            (
+                "paragraph",
+                "<p>If you only read this site we collect no personal data beyond "
+                "short-lived server logs. If you create an account we keep your name, work email, "
+                "organisation and what you contribute.</p>",
+            ),
             ("heading", {"text": "Your rights", "level": "h2"}),
-            ("paragraph", "<p>You can download your data or delete your account at any time from "
-             "your profile. Contact privacy@localdigital.invalid with any question.</p>"),
+            (
+                "paragraph",
+                "<p>You can download your data or delete your account at any time from "
+                "your profile. Contact privacy@localdigital.invalid with any question.</p>",
+            ),
         ],
     }
     return paragraphs.get(slug, [])

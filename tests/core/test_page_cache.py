@@ -18,7 +18,9 @@ def test_second_anonymous_request_is_a_cache_hit(client, site_tree, page_cache_o
     assert first.content == second.content
 
 
-def test_publishing_clears_the_page_cache(client, site_tree, make_page, page_cache_on, organisation):
+def test_publishing_clears_the_page_cache(
+    client, site_tree, make_page, page_cache_on, organisation
+):
     client.get(site_tree["case-studies"].url)
     make_page(CaseStudyPage, title="Freshly published study", organisations=[organisation])
 
@@ -28,7 +30,9 @@ def test_publishing_clears_the_page_cache(client, site_tree, make_page, page_cac
     assert "Freshly published study" in response.content.decode()
 
 
-def test_unpublishing_clears_the_page_cache(client, site_tree, make_page, page_cache_on, organisation):
+def test_unpublishing_clears_the_page_cache(
+    client, site_tree, make_page, page_cache_on, organisation
+):
     page = make_page(CaseStudyPage, title="Soon withdrawn study", organisations=[organisation])
     assert "Soon withdrawn study" in client.get(site_tree["case-studies"].url).content.decode()
 

@@ -1,8 +1,6 @@
 """Every content type renders, is created by an editor under its allowed parent, and its
 search_fields cover the text editors write."""
 
-import pytest
-
 from django.db import models
 from django.urls import reverse
 
@@ -10,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, PanelGroup
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
 
 from casestudies.models import (
     BusinessCaseIndexPage,
@@ -33,7 +33,9 @@ INDEX_FOR = {
 
 @pytest.mark.parametrize("model", CONTENT_TYPES)
 def test_content_page_renders_with_its_fields(client, make_page, organisation, model):
-    page = make_page(model, title="Digital housing repairs", organisations=[organisation], tags=["repairs"])
+    page = make_page(
+        model, title="Digital housing repairs", organisations=[organisation], tags=["repairs"]
+    )
 
     response = client.get(page.url)
 
@@ -42,7 +44,7 @@ def test_content_page_renders_with_its_fields(client, make_page, organisation, m
     assert "Digital housing repairs" in html
     assert page.summary in html
     assert "Hackney" in html
-    assert 'application/ld+json' in html
+    assert "application/ld+json" in html
 
 
 @pytest.mark.parametrize("model", CONTENT_TYPES)
@@ -106,9 +108,15 @@ def _minimal_form_data(model, title):
         elif isinstance(field, RichTextField):
             data[name] = rich_text("")
     if model is ProcurementBriefPage:
-        data.update(status="awarded", evaluation_criteria=inline_formset([
-            {"criterion": "Quality", "weighting": "70"}, {"criterion": "Price", "weighting": "30"},
-        ]))
+        data.update(
+            status="awarded",
+            evaluation_criteria=inline_formset(
+                [
+                    {"criterion": "Quality", "weighting": "70"},
+                    {"criterion": "Price", "weighting": "30"},
+                ]
+            ),
+        )
     if model is BusinessCasePage:
         data["options"] = inline_formset([{"name": "Do nothing", "is_do_nothing": "on"}])
     if model is ServicePatternPage:
@@ -134,7 +142,9 @@ def test_editor_creates_page_in_admin_under_its_index(client, site_tree, editor,
 
 def test_editor_cannot_create_case_study_under_home(client, site_tree, editor):
     client.force_login(editor)
-    url = reverse("wagtailadmin_pages:add", args=("casestudies", "casestudypage", site_tree["home"].pk))
+    url = reverse(
+        "wagtailadmin_pages:add", args=("casestudies", "casestudypage", site_tree["home"].pk)
+    )
 
     response = client.get(url)
 

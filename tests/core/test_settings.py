@@ -9,10 +9,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(module: str, env_extra: dict, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+    }
     env.update({"DJANGO_SETTINGS_MODULE": module, **env_extra})
     return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -36,7 +45,13 @@ def test_production_refuses_to_start_without_allowed_hosts():
 def test_production_passes_the_deploy_check():
     result = _run(
         "localdigital.settings.production",
-        {"SECRET_KEY": "a-long-random-production-secret-key-" + "k7Qz" * 10, "ALLOWED_HOSTS": "example.org"},
-        "check", "--deploy", "--fail-level", "WARNING",
+        {
+            "SECRET_KEY": "a-long-random-production-secret-key-" + "k7Qz" * 10,
+            "ALLOWED_HOSTS": "example.org",
+        },
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
     )
     assert result.returncode == 0, result.stdout + result.stderr

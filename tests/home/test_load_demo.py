@@ -1,10 +1,10 @@
 """load_demo builds the whole demo site, and running it again changes nothing."""
 
-import pytest
-
 from django.core.management import call_command
 
 from wagtail.models import Page
+
+import pytest
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from core.models import BasePage
@@ -57,7 +57,8 @@ def test_scale_adds_generated_pages_up_to_the_total_once():
         generated = model.objects.filter(slug__startswith="gen-")
         assert generated.count() == 10
         page = generated.first()
-        assert page.organisations.exists() and page.tags.exists()
+        assert page.organisations.exists()
+        assert page.tags.exists()
         assert page.url.endswith(f"/{page.slug}/")
 
 

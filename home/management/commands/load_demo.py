@@ -15,7 +15,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--scale", type=int, default=0, help="Generated pages in total (e.g. 10000)")
+        parser.add_argument(
+            "--scale", type=int, default=0, help="Generated pages in total (e.g. 10000)"
+        )
 
     def handle(self, *args, scale=0, **options):
         started = time.perf_counter()
@@ -34,5 +36,7 @@ class Command(BaseCommand):
             rebuild_index()
             self.stdout.write("Search index rebuilt.")
         for username in result["users_created"]:
-            self.stdout.write(f"Created demo user {username!r} with password {DEMO_PASSWORD!r} (local use only).")
+            self.stdout.write(
+                f"Created demo user {username!r} with password {DEMO_PASSWORD!r} (local use only)."
+            )
         self.stdout.write(f"Done in {time.perf_counter() - started:.1f} s.")

@@ -1,0 +1,186 @@
+"""CSV and JSON downloads of listings and search results: rows in, a file response out.
+
+A leaf module (no imports from the apps), so any view can use it: build rows with
+`content_rows`, `search_hit_rows` or `organisation_rows`, then return
+`export_response(rows, fmt, filename)` when `requested_format(request)` is not None.
+"""
+
+import csv
+import datetime
+import io
+import json
+from decimal import Decimal
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.utils.text import slugify
+
+FORMATS = ("csv", "json")
+# A download is the whole listing, not one page of it, up to this many rows.
+MAX_EXPORT_ROWS = 5000
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = "; "
+
+CONTENT_COLUMNS = [
+    "id",
+    "title",
+    "type",
+    "url",
+    "summary",
+    "date",
+    "organisations",
+    "organisation_codes",
+    "tags",
+    "service_areas",
+    "licence",
+    "licence_url",
+    "reuse_count",
+]
+
+
+def requested_format(request) -> str | None:
+    """'csv' or 'json' when the URL asks for a download (?format=csv), otherwise None."""
+    value = request.GET.get("format", "").strip().lower()[:8]
+    return value if value in FORMATS else None
+
+
+def safe_cell(value):
+    """A CSV cell a spreadsheet shows as text: formula-like strings get a leading quote."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = LIST_SEPARATOR.join(str(item) for item in value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def export_response(rows, fmt: str, filename: str) -> HttpResponse:
+    """A download of `rows` (dicts with the same keys) as `fmt` ('csv' or 'json')."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    rows = list(rows)[:MAX_EXPORT_ROWS]
+    name = slugify(filename)[:80] or "export"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        columns = list(rows[0].keys()) if rows else CONTENT_COLUMNS
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: safe_cell(row.get(key)) for key in columns})
+        # A byte-order mark so that Excel reads the file as UTF-8.
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        data = {
+            "count": len(rows),
+            "results": [{key: _json_value(value) for key, value in row.items()} for row in rows],
+        }
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
+            content_type="application/json; charset=utf-8",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _absolute(request, url: str) -> str:
+    if not url:
+        return ""
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def content_rows(pages, *, request=None) -> list[dict]:
+    """One row per content page (any core.BasePage, specific or not), the listing's columns."""
+    rows = []
+    for page in pages:
+        specific_class = page.specific_class or type(page)
+        organisations = list(page.organisations.all())
+        rows.append(
+            {
+                "id": page.pk,
+                "title": page.title,
+                "type": getattr(specific_class, "content_type_label", specific_class.__name__),
+                "url": _absolute(request, page.get_url(request=request) or ""),
+                "summary": page.summary,
+                "date": page.date,
+                "organisations": [organisation.name for organisation in organisations],
+                "organisation_codes": [organisation.code for organisation in organisations],
+                "tags": sorted((tag.name for tag in page.tags.all()), key=str.casefold),
+                "service_areas": [area.name for area in page.service_areas.all()],
+                "licence": page.licence,
+                "licence_url": page.licence_url,
+                "reuse_count": page.reuse_count,
+            }
+        )
+    return rows
+
+
+def search_hit_rows(hits, *, request=None) -> list[dict]:
+    """Rows from search.services.SearchHit objects: the search page's downloads."""
+    rows = []
+    for hit in hits:
+        rows.append(
+            {
+                "id": hit.page_id,
+                "title": hit.title,
+                "type": hit.content_type_label,
+                "url": _absolute(request, hit.url),
+                "summary": hit.summary,
+                "date": hit.date,
+                "organisations": [_name(item) for item in hit.organisations],
+                "tags": [_name(item) for item in hit.tags],
+                "reuse_count": hit.reuse_count,
+            }
+        )
+    return rows
+
+
+def _name(item) -> str:
+    return item.get("name", "") if isinstance(item, dict) else str(item)
+
+
+ORGANISATION_COLUMNS = [
+    "code",
+    "name",
+    "official_name",
+    "organisation_type",
+    "council_type",
+    "nation",
+    "region",
+    "gss_code",
+    "website",
+    "current",
+    "url",
+]
+
+
+def organisation_rows(organisations, *, request=None) -> list[dict]:
+    return [
+        {
+            "code": organisation.code,
+            "name": organisation.name,
+            "official_name": organisation.official_name,
+            "organisation_type": organisation.organisation_type,
+            "council_type": organisation.council_type,
+            "nation": organisation.nation,
+            "region": organisation.region,
+            "gss_code": organisation.gss_code,
+            "website": organisation.website,
+            "current": organisation.is_current,
+            "url": _absolute(request, organisation.get_absolute_url()),
+        }
+        for organisation in organisations
+    ]

@@ -1,0 +1,13 @@
+// Progressive enhancement for every page. The site works without it; this adds GOV.UK
+// Frontend's behaviour (menu toggle, details polyfills, error summary focus and so on).
+// Loaded as a module from base.html, never inline, so the Content Security Policy can forbid
+// inline scripts.
+
+import { initAll } from "../vendor/govuk-frontend.min.js";
+
+document.body.classList.add("js-enabled");
+if ("noModule" in HTMLScriptElement.prototype) {
+  document.body.classList.add("govuk-frontend-supported");
+}
+
+initAll();
