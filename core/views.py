@@ -1,11 +1,13 @@
 """Listing, tag and service-area views: thin wrappers over core.selectors."""
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from core import selectors
 from core.models import ContentTag, ServiceArea
+from core.page_cache import current_generation
 from localdigital import exports
 from organisations.models import NATIONS, Organisation
 
@@ -72,10 +74,27 @@ def listing_context(request, *, model, base_path: str) -> dict:
 
 
 def filter_options() -> dict:
-    """Choices for the filter form; three small queries, the same for every listing."""
+    """Choices for the filter form, the same for every listing.
+
+    Cached under the page-cache generation, so any publish refreshes them."""
+    key = f"filter-options:{current_generation()}"
+    options = cache.get(key)
+    if options is None:
+        options = _filter_options_from_database()
+        cache.set(key, options, 3600)
+    return options
+
+
+def _filter_options_from_database() -> dict:
     return {
         "tags": list(selectors.tags_in_use(limit=40)),
         "service_areas": list(ServiceArea.objects.only("name", "slug")),
+        "organisations": list(
+            Organisation.objects.filter(published_pages__live=True)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        ),
         "nations": [value for value, _label in NATIONS],
         "regions": list(
             Organisation.objects.exclude(region="")

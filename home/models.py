@@ -28,5 +28,37 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["latest_pages"] = selectors.latest_content(limit=8)
         context["most_reused_patterns"] = selectors.most_reused_patterns(limit=5)
-        context["section_counts"] = selectors.content_counts_by_type()
+        context["section_counts"] = counts = selectors.content_counts_by_type()
+        context["sections"] = self.sections(request, counts)
         return context
+
+    def sections(self, request, counts: dict[str, int]) -> list[dict]:
+        """The four content sections with their live index page URL and public page count."""
+        from casestudies.models import (
+            BusinessCaseIndexPage,
+            CaseStudyIndexPage,
+            ProcurementBriefIndexPage,
+        )
+        from patterns.models import ServicePatternIndexPage
+
+        described = [
+            (CaseStudyIndexPage, "What a council did, what it cost and what changed."),
+            (ProcurementBriefIndexPage, "How it was bought: route, budget, evaluation and award."),
+            (BusinessCaseIndexPage, "How it was justified, in the five cases."),
+            (ServicePatternIndexPage, "Reusable designs for common council services."),
+        ]
+        children = {child.specific_class: child for child in self.get_children().live()}
+        sections = []
+        for index_model, description in described:
+            index_page = children.get(index_model)
+            if index_page is None:
+                continue
+            sections.append(
+                {
+                    "title": index_page.title,
+                    "url": index_page.get_url(request),
+                    "count": counts.get(index_model.listing_model._meta.model_name, 0),
+                    "description": description,
+                }
+            )
+        return sections

@@ -1,0 +1,55 @@
+"""The admin is branded, moderation is on by default, and previews render every type."""
+
+from django.urls import reverse
+
+from wagtail.models import Workflow
+
+import pytest
+
+from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from patterns.models import ServicePatternPage
+
+
+def test_admin_login_is_branded(client, db):
+    html = client.get(reverse("wagtailadmin_login")).content.decode()
+    assert "Sign in to Local Digital" in html
+    assert "Local Digital admin" in html
+
+
+def test_moderation_workflow_applies_to_content_by_default(site_tree, make_page, organisation):
+    page = make_page(CaseStudyPage, organisations=[organisation])
+    workflow = page.get_workflow()
+    assert isinstance(workflow, Workflow)
+    assert workflow.active
+    assert workflow.tasks.exists()
+
+
+def test_editor_submission_waits_for_a_moderator(site_tree, make_page, editor, moderator, organisation):
+    page = make_page(CaseStudyPage, title="Awaiting approval", publish=False, organisations=[organisation])
+    page.get_workflow().start(page, editor)
+    page.refresh_from_db()
+    assert not page.live
+    assert page.workflow_in_progress
+
+    task_state = page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    page.refresh_from_db()
+    assert page.live
+
+
+@pytest.mark.parametrize("model", [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage])
+def test_preview_renders_each_type_with_unsaved_changes(site_tree, make_page, organisation, model):
+    page = make_page(model, title="Preview me", organisations=[organisation])
+    page.title = "Unsaved preview title"
+
+    response = page.make_preview_request()
+
+    assert response.status_code == 200
+    html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+    assert "Unsaved preview title" in html
+
+
+def test_editor_can_open_the_edit_and_preview_views(client, site_tree, make_page, editor, organisation):
+    page = make_page(CaseStudyPage, organisations=[organisation])
+    client.force_login(editor)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).status_code == 200
