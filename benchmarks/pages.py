@@ -78,7 +78,12 @@ def query_counts(env, urls: dict[str, str]) -> dict[str, int]:
         "    out[k]=len(q.captured_queries) if r.status_code==200 else -r.status_code\n"
         "print(json.dumps(out))\n"
     )
-    test_env = dict(env, DJANGO_SETTINGS_MODULE="localdigital.settings.dev", PAGE_CACHE_SECONDS="0")
+    test_env = dict(
+        env,
+        DJANGO_SETTINGS_MODULE="localdigital.settings.dev",
+        PAGE_CACHE_SECONDS="0",
+        ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
+    )
     out = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", script],
         cwd=ROOT,

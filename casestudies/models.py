@@ -14,7 +14,6 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from core import selectors
 from core.blocks.content import KeyFiguresBlock
 from core.models import PHASES, BasePage, ListingPageMixin
 
@@ -125,11 +124,11 @@ class CaseStudyPage(BasePage):
         verbose_name = "case study"
         verbose_name_plural = "case studies"
 
-    def related_sections(self):
+    def related_querysets(self):
         return [
-            ("Procurement briefs", selectors.related_live(self.related_briefs.all())),
-            ("Business cases", selectors.related_live(self.related_business_cases.all())),
-            ("Service patterns used", selectors.related_live(self.patterns_used.all())),
+            ("Procurement briefs", self.related_briefs.all()),
+            ("Business cases", self.related_business_cases.all()),
+            ("Service patterns used", self.patterns_used.all()),
         ]
 
     @property
@@ -237,8 +236,8 @@ class ProcurementBriefPage(BasePage):
                 {"budget_max": "The maximum budget must not be less than the minimum."}
             )
 
-    def related_sections(self):
-        return [("Case studies from this brief", selectors.related_live(self.case_studies.all()))]
+    def related_querysets(self):
+        return [("Case studies from this brief", self.case_studies.all())]
 
     @property
     def essential_skill_list(self):
@@ -326,8 +325,8 @@ class BusinessCasePage(BasePage):
     class Meta:
         verbose_name = "business case"
 
-    def related_sections(self):
-        return [("Case studies", selectors.related_live(self.case_studies.all()))]
+    def related_querysets(self):
+        return [("Case studies", self.case_studies.all())]
 
     @property
     def five_cases(self):

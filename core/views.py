@@ -1,9 +1,11 @@
 """Listing, tag and service-area views: thin wrappers over core.selectors."""
 
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
 from core import selectors
 from core.models import ContentTag, ServiceArea
@@ -150,6 +152,10 @@ def server_error(request):
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, DisallowedHost):
+        # The commonest 400 (a bad Host header): rendered without the request, because anything
+        # that asks it for its address (the Open Graph URL) would raise again and make a 500.
+        return HttpResponseBadRequest(render_to_string("400.html"))
     return render(request, "400.html", status=400)
 
 

@@ -6,8 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.models.routing import CachedRestrictionsMixin, SpecificChildRoutingMixin
 
-class HomePage(Page):
+
+class HomePage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels: ClassVar[list] = [*Page.content_panels, FieldPanel("intro")]

@@ -11,7 +11,6 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from core import selectors
 from core.blocks import StepBlock
 from core.models import BasePage, ListingPageMixin
 
@@ -78,10 +77,8 @@ class ServicePatternPage(BasePage):
     class Meta:
         verbose_name = "service pattern"
 
-    def related_sections(self):
-        return [
-            ("Case studies that used this pattern", selectors.related_live(self.case_studies.all()))
-        ]
+    def related_querysets(self):
+        return [("Case studies that used this pattern", self.case_studies.all())]
 
 
 class ServicePatternIndexPage(ListingPageMixin, Page):

@@ -19,6 +19,7 @@ from taggit.models import ItemBase
 
 from core.blocks import BaseStreamBlock
 
+from .routing import CachedRestrictionsMixin
 from .taxonomies import ContentTag
 
 LICENCES = [
@@ -53,7 +54,7 @@ class TaggedContent(ItemBase):
     )
 
 
-class BasePage(Page):
+class BasePage(CachedRestrictionsMixin, Page):
     """Shared by case studies, briefs, business cases and patterns.
 
     Concrete (multi-table) rather than abstract, so that listings across types, tag pages,
@@ -134,8 +135,7 @@ class BasePage(Page):
 
     @cached_property
     def publisher(self):
-        organisations = list(self.organisations.all())
-        return organisations[0] if organisations else None
+        return self.organisation_list[0] if self.organisation_list else None
 
     @property
     def licence_url(self):
@@ -145,16 +145,35 @@ class BasePage(Page):
     def short_summary(self):
         return Truncator(self.summary).chars(240)
 
-    def related_sections(self) -> list[tuple[str, list]]:
-        """Linked work shown at the foot of the page: (heading, live public pages)."""
+    def related_querysets(self) -> list[tuple[str, models.QuerySet]]:
+        """Linked work shown at the foot of the page: (heading, queryset of linked pages)."""
         return []
 
     def get_context(self, request, *args, **kwargs):
+        from core import selectors
+
         context = super().get_context(request, *args, **kwargs)
-        context["related_sections"] = [
-            (heading, pages) for heading, pages in self.related_sections() if pages
-        ]
+        context["related_sections"] = selectors.related_sections_for(self.related_querysets())
         return context
+
+    # Each relation is read once per request however often the template and JSON-LD use it.
+    @cached_property
+    def organisation_list(self):
+        return list(self.organisations.all())
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
+    @cached_property
+    def service_area_list(self):
+        return list(self.service_areas.all())
+
+    @cached_property
+    def document_list(self):
+        if "documents" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.documents.all())
+        return list(self.documents.select_related("document"))
 
     def json_ld(self, request=None) -> dict:
         data = {
@@ -169,10 +188,10 @@ class BasePage(Page):
             "url": self.get_full_url(request),
             "inLanguage": "en-GB",
             "isAccessibleForFree": True,
-            "keywords": [tag.name for tag in self.tags.all()],
-            "about": [{"@type": "Thing", "name": area.name} for area in self.service_areas.all()],
+            "keywords": [tag.name for tag in self.tag_list],
+            "about": [{"@type": "Thing", "name": area.name} for area in self.service_area_list],
         }
-        publishers = [org.json_ld_reference() for org in self.organisations.all()]
+        publishers = [org.json_ld_reference() for org in self.organisation_list]
         if publishers:
             data["publisher"] = publishers[0]
             data["author"] = publishers

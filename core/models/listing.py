@@ -7,8 +7,14 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from core.models.routing import (
+    CachedRestrictionsMixin,
+    SpecificChildRoutingMixin,
+    detail_prefetches,
+)
 
-class ListingPageMixin(models.Model):
+
+class ListingPageMixin(CachedRestrictionsMixin, SpecificChildRoutingMixin, models.Model):
     """Mixed into each type's index page; `listing_model` names the type it lists."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -38,6 +44,15 @@ class ListingPageMixin(models.Model):
             if export is not None:
                 return export
         return super().serve(request, *args, **kwargs)
+
+    def route_child(self, slug: str):
+        """Children are all `listing_model`: one query loads the page and what it shows."""
+        return (
+            self.listing_model.objects.child_of(self)
+            .filter(slug=slug)
+            .prefetch_related(*detail_prefetches())
+            .first()
+        )
 
     def get_template(self, request, *args, **kwargs):
         return "core/listing_page.html"

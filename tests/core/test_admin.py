@@ -24,8 +24,12 @@ def test_moderation_workflow_applies_to_content_by_default(site_tree, make_page,
     assert workflow.tasks.exists()
 
 
-def test_editor_submission_waits_for_a_moderator(site_tree, make_page, editor, moderator, organisation):
-    page = make_page(CaseStudyPage, title="Awaiting approval", publish=False, organisations=[organisation])
+def test_editor_submission_waits_for_a_moderator(
+    site_tree, make_page, editor, moderator, organisation
+):
+    page = make_page(
+        CaseStudyPage, title="Awaiting approval", publish=False, organisations=[organisation]
+    )
     page.get_workflow().start(page, editor)
     page.refresh_from_db()
     assert not page.live
@@ -37,7 +41,9 @@ def test_editor_submission_waits_for_a_moderator(site_tree, make_page, editor, m
     assert page.live
 
 
-@pytest.mark.parametrize("model", [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage])
+@pytest.mark.parametrize(
+    "model", [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage]
+)
 def test_preview_renders_each_type_with_unsaved_changes(site_tree, make_page, organisation, model):
     page = make_page(model, title="Preview me", organisations=[organisation])
     page.title = "Unsaved preview title"
@@ -45,11 +51,17 @@ def test_preview_renders_each_type_with_unsaved_changes(site_tree, make_page, or
     response = page.make_preview_request()
 
     assert response.status_code == 200
-    html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+    html = (
+        response.render().content.decode()
+        if hasattr(response, "render")
+        else response.content.decode()
+    )
     assert "Unsaved preview title" in html
 
 
-def test_editor_can_open_the_edit_and_preview_views(client, site_tree, make_page, editor, organisation):
+def test_editor_can_open_the_edit_and_preview_views(
+    client, site_tree, make_page, editor, organisation
+):
     page = make_page(CaseStudyPage, organisations=[organisation])
     client.force_login(editor)
     assert client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).status_code == 200

@@ -1,0 +1,92 @@
+"""Cheaper page serving: view-restriction checks and child lookups from cached facts.
+
+Wagtail checks view restrictions with two queries on every request and routes each URL
+segment with two queries (the child, then its specific row). On a site where pages are
+rarely restricted these facts change only when an editor acts, so they are cached under
+the page-cache generation, which every publish, move and restriction change increments.
+Whenever a restriction or an alias could apply, Wagtail's own checks run unchanged.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.http import Http404
+
+from wagtail.models import Page, PageViewRestriction
+
+from core.page_cache import current_generation
+
+
+def _cached(name: str, compute):
+    key = f"{name}:{current_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, 3600)
+    return value
+
+
+def restricted_paths() -> tuple[str, ...]:
+    return _cached(
+        "restricted-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def site_has_aliases() -> bool:
+    return _cached("has-aliases", lambda: Page.objects.filter(alias_of__isnull=False).exists())
+
+
+class CachedRestrictionsMixin:
+    """Skips Wagtail's restriction queries when no restriction can apply to this page."""
+
+    def get_view_restrictions(self):
+        paths = restricted_paths()
+        if site_has_aliases() or any(self.path.startswith(path) for path in paths):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
+class SpecificChildRoutingMixin:
+    """Routes to a child page with one query for its specific row (plus any prefetches).
+
+    Pages with few children (the home page) keep a cached slug → (id, type) map; index
+    pages, whose children are all of one type, query that type directly.
+    """
+
+    def route_child(self, slug: str):
+        mapping = _cached(
+            f"children:{self.pk}",
+            lambda: {
+                child_slug: (child_id, content_type_id)
+                for child_slug, child_id, content_type_id in self.get_children().values_list(
+                    "slug", "id", "content_type_id"
+                )
+            },
+        )
+        if slug not in mapping:
+            raise Http404
+        child_id, content_type_id = mapping[slug]
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        return model.objects.filter(pk=child_id).first()
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        subpage = self.route_child(path_components[0])
+        if subpage is None:
+            raise Http404
+        subpage._cached_parent_obj = self
+        return subpage.route(request, path_components[1:])
+
+
+def detail_prefetches():
+    from core.models.base import RelatedDocument
+
+    return [
+        "tags",
+        "service_areas",
+        "organisations",
+        "principles",
+        Prefetch("documents", queryset=RelatedDocument.objects.select_related("document")),
+    ]

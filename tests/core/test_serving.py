@@ -1,0 +1,80 @@
+"""Serving pages: a fixed query budget per detail page, and restrictions always enforced
+even though the facts behind the restriction check are cached."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from patterns.models import ServicePatternPage
+from tests.factories import ServiceAreaFactory
+
+DETAIL_QUERY_BUDGET = 15
+
+
+@pytest.mark.parametrize(
+    "model", [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage]
+)
+def test_detail_page_stays_within_query_budget(client, make_page, organisation, model):
+    brief = make_page(ProcurementBriefPage, organisations=[organisation])
+    pattern = make_page(ServicePatternPage, organisations=[organisation])
+    page = make_page(
+        model, organisations=[organisation], service_areas=[ServiceAreaFactory()], tags=["a", "b"]
+    )
+    if model is CaseStudyPage:
+        page.related_briefs.add(brief)
+        page.patterns_used.add(pattern)
+        page.save_revision().publish()
+    client.get(page.url)  # warm per-process caches
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(page.url)
+
+    assert response.status_code == 200
+    assert len(captured.captured_queries) <= DETAIL_QUERY_BUDGET
+
+
+def test_restriction_added_after_a_visit_is_enforced(client, make_page, organisation):
+    page = make_page(CaseStudyPage, title="Soon private", organisations=[organisation])
+    assert "Soon private" in client.get(page.url).content.decode()
+
+    PageViewRestriction.objects.create(
+        page=page, restriction_type="password", password="s3cret-pass"
+    )
+
+    response = client.get(page.url)
+    assert "Soon private" not in response.content.decode()
+    assert "password" in response.content.decode().lower()
+
+
+def test_restriction_on_an_index_protects_its_children(client, site_tree, make_page, organisation):
+    page = make_page(ServicePatternPage, title="Behind login", organisations=[organisation])
+    client.get(page.url)
+    PageViewRestriction.objects.create(page=site_tree["service-patterns"], restriction_type="login")
+
+    response = client.get(page.url)
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_drafts_and_unknown_slugs_are_not_served(client, make_page, organisation):
+    draft = make_page(
+        CaseStudyPage, title="Unpublished", organisations=[organisation], publish=False
+    )
+    assert client.get(f"/case-studies/{draft.slug}/").status_code == 404
+    assert client.get("/case-studies/no-such-page/").status_code == 404
+    assert client.get("/no-such-section/").status_code == 404
+
+
+def test_renamed_index_is_served_at_its_new_slug(client, site_tree, make_page, organisation):
+    page = make_page(CaseStudyPage, title="Follows the rename", organisations=[organisation])
+    index = site_tree["case-studies"]
+    client.get(page.url)
+    index.slug = "stories"
+    index.save_revision().publish()
+
+    assert client.get("/stories/").status_code == 200
+    assert "Follows the rename" in client.get(f"/stories/{page.slug}/").content.decode()
