@@ -1,12 +1,12 @@
 """Serving pages: a fixed query budget per detail page, and restrictions always enforced
 even though the facts behind the restriction check are cached."""
 
-import pytest
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from patterns.models import ServicePatternPage

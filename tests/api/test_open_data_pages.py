@@ -1,0 +1,151 @@
+"""The OpenAPI description, the API index, the developer guide, sitemap.xml and robots.txt."""
+
+import json
+
+from django.urls import URLPattern, URLResolver
+
+import pytest
+
+from localdigital.api import CONTENT_API_FIELDS, api_fields_for, api_router
+from localdigital.openapi import FIELD_SCHEMAS, openapi_document
+
+pytestmark = pytest.mark.django_db
+
+
+def router_paths():
+    """Every route the API router serves, as OpenAPI paths relative to /api/v2."""
+    paths = set()
+    for resolver in api_router.get_urlpatterns():
+        assert isinstance(resolver, URLResolver)
+        prefix = str(resolver.pattern).lstrip("^")
+        for pattern in resolver.url_patterns:
+            assert isinstance(pattern, URLPattern)
+            paths.add("/" + prefix + str(pattern.pattern).replace("<int:pk>", "{id}"))
+    return paths
+
+
+def resolve(document, ref):
+    node = document
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def all_refs(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref":
+                yield value
+            else:
+                yield from all_refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from all_refs(item)
+
+
+def test_openapi_is_served_as_json_and_documents_every_path(client):
+    response = client.get("/api/v2/openapi.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    document = json.loads(response.content)
+    assert document["openapi"].startswith("3.")
+    assert document["servers"] == [{"url": "http://testserver/api/v2"}]
+    assert router_paths() <= set(document["paths"])
+    assert {"/", "/openapi.json"} <= set(document["paths"])
+    # Every path is reachable on the running site (ids aside).
+    for path in document["paths"]:
+        if "{id}" in path or path.endswith("/find/"):
+            continue
+        assert client.get(f"/api/v2{path}").status_code == 200, path
+
+
+def test_openapi_structure_is_valid():
+    document = openapi_document()
+    assert {"openapi", "info", "paths", "components"} <= set(document)
+    assert document["info"]["title"]
+    assert document["info"]["version"]
+    operation_ids = []
+    for path, item in document["paths"].items():
+        assert path.startswith("/")
+        for method, operation in item.items():
+            assert method in {"get", "head"}, path
+            assert operation["responses"], path
+            operation_ids.append(operation["operationId"])
+            names = set()
+            for parameter in operation.get("parameters", []):
+                assert parameter["in"] in {"query", "path"}
+                if parameter["in"] == "path":
+                    assert parameter["required"] is True
+                    assert "{" + parameter["name"] + "}" in path
+                assert (parameter["name"], parameter["in"]) not in names
+                names.add((parameter["name"], parameter["in"]))
+    assert len(operation_ids) == len(set(operation_ids))
+    for ref in all_refs(document):
+        assert resolve(document, ref) is not None, ref
+    json.dumps(document)  # serialisable
+
+
+def test_openapi_describes_every_api_field():
+    document = openapi_document()
+    for model in CONTENT_API_FIELDS:
+        schema = document["components"]["schemas"].get(
+            "ContentPage" if model.__name__ == "BasePage" else model.__name__
+        )
+        for api_field in api_fields_for(model):
+            assert api_field.name in schema["properties"], (model, api_field.name)
+            assert api_field.name in FIELD_SCHEMAS
+
+
+def test_every_api_field_exists_on_its_model():
+    for model, api_fields in CONTENT_API_FIELDS.items():
+        for api_field in api_fields:
+            source = getattr(api_field.serializer, "source", None) or api_field.name
+            assert hasattr(model, source) or source in {f.name for f in model._meta.get_fields()}, (
+                model.__name__,
+                api_field.name,
+            )
+
+
+def test_openapi_document_passes_a_validator_when_installed():
+    validator = pytest.importorskip("openapi_spec_validator")
+    validator.validate(openapi_document())
+
+
+def test_api_index_links_to_everything(client):
+    data = client.get("/api/v2/").json()
+    assert data["endpoints"] == {
+        "pages": "http://testserver/api/v2/pages/",
+        "documents": "http://testserver/api/v2/documents/",
+    }
+    assert data["openapi"] == "http://testserver/api/v2/openapi.json"
+    assert client.get(data["openapi"]).status_code == 200
+
+
+def test_developer_guide_renders(client, site_tree):
+    response = client.get("/developers/api/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "http://testserver/api/v2/openapi.json" in content
+    assert "casestudies.CaseStudyPage" in content
+    assert "format=csv" in content
+
+
+def test_robots_txt(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[:2] == ["User-agent: *", "Allow: /"]
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /accounts/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_sitemap_lists_public_pages_and_organisations(client, corpus):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<loc>http://localhost/case-studies/online-repairs-booking/</loc>" in body
+    assert "<loc>http://localhost/organisations/hackney/</loc>" in body
+    assert "<loc>http://localhost/organisations/cardiff/</loc>" in body
+    assert "<loc>http://localhost/accessibility/</loc>" in body

@@ -1,0 +1,210 @@
+"""Browser fixtures: one Debian Chromium per session, driven by Playwright against live_server.
+
+The whole folder is skipped, with the reason printed, when /usr/bin/chromium is absent or the
+front end has not been built. Playwright's sync API runs an asyncio loop in this thread, so
+Django's async-safety guard is switched off for the test process (the ORM is still used from
+one thread at a time).
+"""
+
+import datetime
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+
+from wagtail.documents.models import Document
+
+import pytest
+
+from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from core.models import RelatedDocument, ServiceArea
+from patterns.models import ServicePatternPage
+from tests import factories
+from tests.browser.support import DESKTOP
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BUILT_CSS = Path(settings.BASE_DIR) / "localdigital" / "static" / "css" / "main.css"
+AXE_SOURCES = [
+    Path(settings.BASE_DIR) / "localdigital" / "static" / "vendor" / "axe.min.js",
+    Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js",
+]
+
+
+# A minimal, valid one-page PDF: enough for the download journey to check type and bytes.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _skip_reason() -> str | None:
+    if not CHROMIUM.exists():
+        return (
+            "browser tests SKIPPED: /usr/bin/chromium is absent "
+            "(apt-get install chromium to run them; never a downloaded browser)"
+        )
+    if not BUILT_CSS.exists():
+        return (
+            f"browser tests SKIPPED: {BUILT_CSS.relative_to(settings.BASE_DIR)} is missing; "
+            "run `npm run build` (make test builds it first)"
+        )
+    if not any(path.exists() for path in AXE_SOURCES):
+        return "browser tests SKIPPED: axe-core is missing; run `npm ci && npm run build`"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark everything here `browser`, and skip it all with one plain reason when we can't run."""
+    here = Path(__file__).parent
+    reason = _skip_reason()
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    for path in AXE_SOURCES:
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    pytest.skip("axe-core is missing; run `npm ci && npm run build`")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _new_tab(browser, live_server, init_script: str | None = None):
+    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    if init_script:
+        context.add_init_script(script=init_script)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh context (no cookies) per test, at desktop width, with a short default timeout."""
+    context, tab = _new_tab(browser, live_server)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def axe_page(browser, live_server, axe_source):
+    """Like `page`, with axe-core loaded into every document (CSP does not apply to init scripts)."""
+    context, tab = _new_tab(browser, live_server, init_script=axe_source)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def content(transactional_db, django_db_serialized_rollback, site_tree, make_page):
+    """A small site with one page of every type, tagged, in service areas, from two councils."""
+    hackney = factories.OrganisationFactory(
+        code="HCK", slug="hackney", name="Hackney", nation="England", region="London"
+    )
+    cardiff = factories.OrganisationFactory(
+        code="CRF", slug="cardiff", name="Cardiff", nation="Wales", region=""
+    )
+    housing = ServiceArea.objects.get(slug="housing")
+    waste = ServiceArea.objects.get(slug="waste-and-recycling")
+    body = [("paragraph", "<p>We replaced a paper form with a digital service.</p>")]
+    pages = {
+        "case_study": make_page(
+            CaseStudyPage,
+            title="Housing repairs reporting online",
+            slug="housing-repairs-reporting-online",
+            summary="Tenants now report repairs and book appointments without phoning.",
+            body=body,
+            organisations=[hackney],
+            service_areas=[housing],
+            tags=["housing", "repairs"],
+            date=datetime.date(2024, 3, 1),
+        ),
+        "case_study_wales": make_page(
+            CaseStudyPage,
+            title="Missed bin reports in Cardiff",
+            slug="missed-bin-reports-in-cardiff",
+            summary="Residents report a missed bin collection online.",
+            body=body,
+            organisations=[cardiff],
+            service_areas=[waste],
+            tags=["waste"],
+            date=datetime.date(2023, 9, 1),
+        ),
+        "procurement_brief": make_page(
+            ProcurementBriefPage,
+            title="Buying a tenant contact platform",
+            slug="buying-a-tenant-contact-platform",
+            summary="We procured a platform to handle repairs and other tenant requests.",
+            body=body,
+            organisations=[cardiff],
+            service_areas=[housing],
+            tags=["procurement", "repairs"],
+            date=datetime.date(2023, 6, 15),
+        ),
+        "business_case": make_page(
+            BusinessCasePage,
+            title="Case for a new customer relationship system",
+            slug="case-for-a-new-customer-relationship-system",
+            summary="Why one system for every council service saves money.",
+            body=body,
+            organisations=[hackney],
+            service_areas=[waste],
+            tags=["crm"],
+            date=datetime.date(2022, 1, 10),
+        ),
+        "service_pattern": make_page(
+            ServicePatternPage,
+            title="Report a missed bin collection",
+            slug="report-a-missed-bin-collection",
+            summary="A pattern for reporting missed bins, with the data standard to use.",
+            body=body,
+            organisations=[hackney, cardiff],
+            service_areas=[waste],
+            tags=["waste"],
+            date=datetime.date(2024, 9, 20),
+        ),
+    }
+    document = Document(title="Repairs service evaluation")
+    document.file.save("repairs-evaluation.pdf", ContentFile(PDF_BYTES), save=False)
+    document.save()
+    case_study = pages["case_study"]
+    case_study.documents.add(RelatedDocument(document=document, title="Evaluation report"))
+    case_study.save_revision().publish()
+    yield {
+        **pages,
+        "tree": site_tree,
+        "hackney": hackney,
+        "cardiff": cardiff,
+        "housing": housing,
+        "document": document,
+        "pdf_bytes": PDF_BYTES,
+    }
+    document.file.delete(save=False)  # MEDIA_ROOT is test-artifacts/media; don't let it grow

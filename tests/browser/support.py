@@ -1,0 +1,47 @@
+"""Helpers for the browser tests: run axe-core, report its violations, save screenshots."""
+
+from pathlib import Path
+
+from django.conf import settings
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(tab, *, allow: dict[str, str] | None = None) -> list[dict]:
+    """Run axe-core with the WCAG 2.0/2.1/2.2 A and AA rules; return violations not allowed.
+
+    axe is added as an init script by the `axe_page` fixture: an injected <script> tag would be
+    refused by our Content Security Policy, and the CSP must stay on so we test what users get.
+    """
+    results = tab.evaluate(
+        """(tags) => axe.run(document, {
+            runOnly: {type: 'tag', values: tags},
+            resultTypes: ['violations'],
+        })""",
+        WCAG_TAGS,
+    )
+    allow = allow or {}
+    return [v for v in results["violations"] if v["id"] not in allow]
+
+
+def format_violations(url: str, width: str, violations: list[dict]) -> str:
+    lines = [f"{url} at {width}: {len(violations)} axe violation(s)"]
+    for violation in violations:
+        lines.append(f"  - {violation['id']} [{violation['impact']}] {violation['help']}")
+        for node in violation["nodes"][:8]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"      {target}")
+        if len(violation["nodes"]) > 8:
+            lines.append(f"      ... and {len(violation['nodes']) - 8} more")
+    return "\n".join(lines)
+
+
+def screenshot(tab, name: str, width: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}-{width}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path

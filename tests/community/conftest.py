@@ -1,0 +1,137 @@
+"""Community fixtures: one client per role in the permission matrix, and content to act on."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from allauth.account.models import EmailAddress
+
+from community import services
+from community.models import DeclarationPage, VerificationStatus
+from tests import factories
+
+ROLES = [
+    "anonymous",
+    "unverified",
+    "verified_same",
+    "verified_other",
+    "moderator",
+    "editor",
+    "admin",
+]
+MEMBER_ROLES = {"unverified", "verified_same", "verified_other"}
+
+
+@pytest.fixture
+def org_a(db):
+    return factories.OrganisationFactory(
+        code="AAA",
+        slug="council-a",
+        name="Council A",
+        website="https://www.council-a.gov.uk/",
+        region="London",
+    )
+
+
+@pytest.fixture
+def org_b(db):
+    return factories.OrganisationFactory(
+        code="BBB",
+        slug="council-b",
+        name="Council B",
+        website="https://council-b.gov.uk",
+        nation="Wales",
+        region="South Wales",
+    )
+
+
+def make_member(django_user_model, *, username, organisation, verified=True, email=None):
+    email = email or f"{username}@example.org"
+    user = django_user_model.objects.create_user(username, email, "a-long-test-password")
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    profile = services.member_create(
+        user=user, full_name=username.title(), organisation=organisation
+    )
+    if verified:
+        profile.verification_status = VerificationStatus.VERIFIED
+        profile.save()
+    return profile
+
+
+@pytest.fixture
+def members(db, django_user_model, org_a, org_b):
+    """The owner of things (verified, org A) and one member per member role."""
+    return {
+        "owner": make_member(django_user_model, username="owner", organisation=org_a),
+        "unverified": make_member(
+            django_user_model, username="unverified", organisation=org_a, verified=False
+        ),
+        "verified_same": make_member(django_user_model, username="same", organisation=org_a),
+        "verified_other": make_member(django_user_model, username="other", organisation=org_b),
+    }
+
+
+@pytest.fixture
+def staff(db, django_user_model):
+    def user(username, group=None, superuser=False):
+        if superuser:
+            return django_user_model.objects.create_superuser(
+                username, f"{username}@example.org", "a-long-test-password"
+            )
+        account = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "a-long-test-password"
+        )
+        account.groups.add(Group.objects.get(name=group))
+        return account
+
+    return {
+        "moderator": user("mod", "Moderators"),
+        "editor": user("edi", "Editors"),
+        "admin": user("adm", superuser=True),
+    }
+
+
+@pytest.fixture
+def client_for(members, staff):
+    def _client(role):
+        client = Client()
+        if role == "anonymous":
+            return client
+        user = members[role].user if role in MEMBER_ROLES or role == "owner" else staff[role]
+        client.force_login(user)
+        return client
+
+    return _client
+
+
+@pytest.fixture
+def pattern(make_page, org_a):
+    from patterns.models import ServicePatternPage
+
+    return make_page(ServicePatternPage, title="Report a missed bin", organisations=[org_a])
+
+
+@pytest.fixture
+def declaration_page(site_tree):
+    home = site_tree["home"]
+    page = home.add_child(instance=DeclarationPage(title="The Declaration", slug="declaration"))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def render_panel():
+    """The community panel as it renders on a content page (core/content_page.html includes it)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    def _render(page, user=None):
+        request = RequestFactory().get(page.url)
+        request.user = user or AnonymousUser()
+        return render_to_string(
+            "community/includes/content_page_community.html", {"page": page}, request=request
+        )
+
+    return _render

@@ -1,0 +1,130 @@
+"""Signing the Declaration: application, approver confirmation, staff review, signatories."""
+
+import re
+
+import pytest
+
+from django.core import mail
+
+from community.models import Commitment, Signature, SignatureStatus
+from tests import factories
+
+APPLICATION = {
+    "lead_name": "Dana Lead",
+    "lead_role": "Head of Digital",
+    "lead_email": "dana.lead@council-a.gov.uk",
+    "approver_name": "Chris Chief",
+    "approver_role": "Chief Executive",
+    "approver_email": "chris.chief@council-a.gov.uk",
+    "commitment_title": "Open our repairs pattern",
+    "commitment_partners": "Council B",
+    "commitment_mission": "Publish the pattern.",
+    "commitment_impact": "Others reuse it.",
+}
+
+
+def apply(client, page, org, **changes):
+    return client.post(page.url + "sign/", {**APPLICATION, "organisation": org.pk, **changes})
+
+
+def test_the_whole_journey(client, declaration_page, org_a, staff):
+    response = apply(client, declaration_page, org_a)
+    assert response.status_code == 302
+    signature = Signature.objects.get()
+    assert signature.status == SignatureStatus.AWAITING_APPROVER
+    approver_email = next(m for m in mail.outbox if m.to == [APPLICATION["approver_email"]])
+    link = re.search(r"https?://[^/\s]+(/\S+/confirm/\S+/)", approver_email.body).group(1)
+    # Not public yet.
+    assert "Council A" not in client.get(declaration_page.url + "signatories/").content.decode()
+    # A GET only shows the button, so link scanners cannot confirm.
+    client.get(link)
+    assert Signature.objects.get().status == SignatureStatus.AWAITING_APPROVER
+    client.post(link)
+    assert Signature.objects.get().status == SignatureStatus.AWAITING_REVIEW
+    assert "Council A" not in client.get(declaration_page.url + "signatories/").content.decode()
+    # Staff approve in the admin.
+    client.force_login(staff["editor"])
+    response = client.post(
+        f"/admin/snippets/community/signature/edit/{signature.pk}/",
+        {"status": "approved", "review_note": ""},
+    )
+    assert response.status_code == 302
+    client.logout()
+    html = client.get(declaration_page.url + "signatories/").content.decode()
+    assert "Council A" in html and "Open our repairs pattern" in html
+    assert Commitment.objects.get().is_published
+    assert "1</strong> organisation has signed" in client.get(declaration_page.url).content.decode()
+
+
+def test_an_organisation_cannot_sign_twice(client, declaration_page, org_a):
+    apply(client, declaration_page, org_a)
+    response = apply(client, declaration_page, org_a, lead_email="someone.else@council-a.gov.uk")
+    assert response.status_code == 200
+    assert "has already signed the Declaration" in response.content.decode()
+    assert Signature.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"lead_email": "dana@gmail.com"},
+            "Enter the digital lead&#x27;s work email address, not a personal one",
+        ),
+        ({"approver_email": APPLICATION["lead_email"]}, "must be a different person"),
+        ({"approver_email": "not-an-email"}, "Enter an email address in the correct format"),
+        ({"commitment_title": ""}, "Enter a title for your commitment"),
+        ({"organisation": ""}, "Select the organisation that is signing"),
+    ],
+)
+def test_bad_applications_are_refused_and_keep_what_was_typed(
+    client, declaration_page, org_a, changes, message
+):
+    response = apply(client, declaration_page, org_a, **changes)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in html and message in html
+    assert "Publish the pattern." in html and 'value="Dana Lead"' in html
+    assert not Signature.objects.exists()
+
+
+def test_signatories_search_filters_and_counts(client, declaration_page, org_a, org_b):
+    from django.utils import timezone
+
+    org_c = factories.OrganisationFactory(
+        code="CCC",
+        slug="council-c",
+        name="Council C",
+        nation="Scotland",
+        region="Highlands",
+        organisation_type="combined-authority",
+    )
+    for organisation in (org_a, org_b, org_c):
+        Signature.objects.create(
+            organisation=organisation,
+            status=SignatureStatus.APPROVED,
+            signed_at=timezone.now(),
+            lead_name="L",
+            lead_role="R",
+            lead_email="l@x.gov.uk",
+            approver_name="A",
+            approver_role="R",
+            approver_email="a@x.gov.uk",
+        )
+    Signature.objects.create(
+        organisation=factories.OrganisationFactory(name="Pending Council"),
+        lead_name="L",
+        lead_role="R",
+        lead_email="l@y.gov.uk",
+        approver_name="A",
+        approver_role="R",
+        approver_email="a@y.gov.uk",
+    )
+    url = declaration_page.url + "signatories/"
+    html = client.get(url).content.decode()
+    assert "3 results" in html and "Pending Council" not in html
+    assert "1 result" in client.get(url, {"nation": "Wales"}).content.decode()
+    html = client.get(url, {"organisation_type": "combined-authority"}).content.decode()
+    assert "Council C" in html and "Council A" not in html
+    assert "Council B" in client.get(url, {"q": "council b"}).content.decode()
+    assert "1 result" in client.get(url, {"region": "London"}).content.decode()

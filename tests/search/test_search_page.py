@@ -1,0 +1,111 @@
+"""The search page, autocomplete, promotions and the editors' report, through the test client."""
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+import pytest
+
+from search.models import ZeroResultQuery
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_page_shows_results_facets_and_keeps_filters_in_the_url(client, corpus):
+    response = client.get("/search/", {"q": "repairs", "service_area": "housing"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "2 results" in html
+    assert "<mark>repairs</mark>" in html
+    assert 'name="service_area" type="checkbox" value="housing" checked' in html
+    assert 'name="type" type="checkbox" value="case-study"' in html
+    assert 'Remove<span class="govuk-visually-hidden"> service area filter</span>: Housing' in html
+    assert corpus["title"].url in html
+
+
+def test_search_page_without_a_query_lists_everything_newest_first(client, corpus):
+    response = client.get("/search/")
+    assert response.status_code == 200
+    assert response.context["results"].total == 4
+    assert response.context["results"].hits[0].page_id == corpus["bins"].pk
+
+
+def test_no_results_says_so_and_offers_ways_out(client, corpus):
+    response = client.get("/search/", {"q": "zeppelins", "tag": "waste"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "No results found" in html
+    assert "removing filters" in html
+    assert ZeroResultQuery.objects.get(query_string="zeppelins").hits == 1
+
+
+def test_searches_are_counted_for_editors(client, corpus):
+    client.get("/search/", {"q": "Repairs"})
+    client.get("/search/", {"q": "repairs"})
+    assert Query.objects.get(query_string="repairs").hits == 2
+    client.get("/search/", {"q": "repairs", "page": "2"})
+    assert Query.objects.get(query_string="repairs").hits == 2
+
+
+def test_promoted_pages_appear_above_results(client, corpus):
+    query = Query.get("bins")
+    SearchPromotion.objects.create(
+        query=query, page=corpus["bins"], description="The pattern", sort_order=0
+    )
+    SearchPromotion.objects.create(query=query, page=corpus["title"], sort_order=1)
+    corpus["title"].unpublish()
+    response = client.get("/search/", {"q": "bins"})
+    assert [p["title"] for p in response.context["promotions"]] == [corpus["bins"].title]
+    assert "Recommended" in response.content.decode()
+
+
+def test_pagination_links_keep_the_query(client, make_page, site_tree):
+    from casestudies.models import CaseStudyPage
+
+    for number in range(25):
+        make_page(CaseStudyPage, title=f"Parking permit study {number}", summary="Parking")
+    response = client.get("/search/", {"q": "parking", "tag": ""})
+    html = response.content.decode()
+    assert response.context["listing_page"].paginator.num_pages == 2
+    assert "govuk-pagination" in html
+    assert "q=parking" in html
+    assert "page=2" in html
+
+
+def test_suggest_returns_matching_titles_as_json(client, corpus):
+    response = client.get("/search/suggest/", {"q": "Housing rep"})
+    assert response.status_code == 200
+    assert response.json()["results"][0]["title"] == corpus["title"].title
+    assert client.get("/search/suggest/", {"q": '"\x00'}).json()["results"] == []
+
+
+def test_an_absurdly_long_query_gets_a_clear_400(client, corpus):
+    response = client.get("/search/", {"q": "x" * 5000})
+    assert response.status_code == 400
+    assert "too long" in response.content.decode()
+
+
+def test_a_long_query_is_shortened_with_a_message(client, corpus):
+    response = client.get("/search/", {"q": "repairs " * 40})
+    assert response.status_code == 200
+    assert "only the first 200 characters" in response.content.decode()
+
+
+def test_the_page_loads_autocomplete_from_a_file_not_inline(client, corpus):
+    html = client.get("/search/").content.decode()
+    assert "search/js/autocomplete.js" in html
+    assert 'data-autocomplete-url="/search/suggest/"' in html
+
+
+def test_editors_see_frequent_and_zero_result_queries(client, corpus, superuser):
+    client.get("/search/", {"q": "repairs"})
+    client.get("/search/", {"q": "quantum ledger"})
+    client.force_login(superuser)
+    response = client.get("/admin/reports/search-terms/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "repairs" in html
+    assert "quantum ledger" in html
+
+
+def test_the_report_is_refused_without_permission(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/reports/search-terms/").status_code in (302, 403)
