@@ -77,21 +77,36 @@ SERVICE_AREAS = [
 
 @transaction.atomic
 def reference_taxonomies_load() -> None:
-    """Create the principles, service areas and LGSL services if missing; idempotent."""
-    for number, (title, description) in enumerate(DECLARATION_PRINCIPLES, start=1):
-        Principle.objects.update_or_create(
-            number=number, defaults={"title": title, "description": description}
-        )
-    for name, description in SERVICE_AREAS:
-        ServiceArea.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name, "description": description}
-        )
+    """Create the principles, service areas and LGSL services that are missing; idempotent.
+
+    Existing rows are left as editors have them: only what is absent is added.
+    """
+    existing_numbers = set(Principle.objects.values_list("number", flat=True))
+    Principle.objects.bulk_create(
+        [
+            Principle(number=number, title=title, description=description)
+            for number, (title, description) in enumerate(DECLARATION_PRINCIPLES, start=1)
+            if number not in existing_numbers
+        ]
+    )
+    existing_slugs = set(ServiceArea.objects.values_list("slug", flat=True))
+    ServiceArea.objects.bulk_create(
+        [
+            ServiceArea(name=name, slug=slugify(name), description=description)
+            for name, description in SERVICE_AREAS
+            if slugify(name) not in existing_slugs
+        ]
+    )
+    existing_codes = set(LocalService.objects.values_list("code", flat=True))
     with LGSL_CSV.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            LocalService.objects.update_or_create(
-                code=int(row["LGSL"]),
-                defaults={
-                    "description": row["Description"],
-                    "providing_tier": row["Providing Tier"],
-                },
-            )
+        LocalService.objects.bulk_create(
+            [
+                LocalService(
+                    code=int(row["LGSL"]),
+                    description=row["Description"],
+                    providing_tier=row["Providing Tier"],
+                )
+                for row in csv.DictReader(handle)
+                if int(row["LGSL"]) not in existing_codes
+            ]
+        )
