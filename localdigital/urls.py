@@ -20,6 +20,7 @@ urlpatterns = [
     path("tags/<str:slug>/", core_views.tag_detail, name="tag_detail"),
     path("service-areas/", core_views.service_area_index, name="service_area_index"),
     path("service-areas/<str:slug>/", core_views.service_area_detail, name="service_area_detail"),
+    path("search/", include("search.urls")),
 ]
 
 if settings.DEBUG:

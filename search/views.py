@@ -1,0 +1,112 @@
+"""The search page and the autocomplete endpoint: thin wrappers over search.services."""
+
+from collections.abc import Sequence
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET
+
+from search import services
+
+MAX_RAW_QUERY_LENGTH = 2000
+MAX_PARAMETERS = 200
+MAX_VISIBLE_OPTIONS = 10
+
+
+class ResultWindow(Sequence):
+    """Lets Django's Paginator page over results of which only the current page was fetched."""
+
+    def __init__(self, results: services.SearchResults):
+        self.results = results
+
+    def __len__(self):
+        return min(self.results.total, services.MAX_RESULT_WINDOW)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.results.hits
+        return self.results.hits[index - self.results.offset]
+
+
+def paginate(results: services.SearchResults):
+    paginator = Paginator(ResultWindow(results), results.page_size)
+    page = paginator.get_page(results.page)
+    page.adjusted_elided_pages = paginator.get_elided_page_range(
+        page.number, on_each_side=2, on_ends=1
+    )
+    return page
+
+
+def without(querydict, param: str, value: str | None = None) -> str:
+    """The query string with one filter value (or a whole parameter) and the page removed."""
+    data = querydict.copy()
+    data.pop("page", None)
+    if value is None:
+        data.pop(param, None)
+    else:
+        data.setlist(param, [v for v in data.getlist(param) if v != value])
+    return data.urlencode()
+
+
+def too_big(request) -> str:
+    if len(request.GET.get("q", "")) > MAX_RAW_QUERY_LENGTH:
+        return "Your search is too long. Try a few words that describe what you are looking for."
+    if sum(len(values) for values in request.GET.lists()) > MAX_PARAMETERS:
+        return "Too many filters were chosen. Remove some filters and try again."
+    return ""
+
+
+@require_GET
+def search_page(request):
+    problem = too_big(request)
+    if problem:
+        context = {"error": problem, "results": None, "query": ""}
+        return render(request, "search/search_page.html", context, status=400)
+    filters = services.SearchFilters.from_querydict(request.GET)
+    results = services.search_content(
+        query=request.GET.get("q", ""),
+        filters=filters,
+        sort=request.GET.get("sort"),
+        page=request.GET.get("page", 1),
+    )
+    if results.query and services.clean_page(request.GET.get("page", 1)) == 1:
+        services.record_search(results.query, total=results.total)
+    for facet in results.facets:
+        selected = [option for option in facet.options if option.selected]
+        rest = [option for option in facet.options if not option.selected]
+        facet.visible = selected + rest[: max(0, MAX_VISIBLE_OPTIONS - len(selected))]
+        facet.more = rest[max(0, MAX_VISIBLE_OPTIONS - len(selected)) :]
+    removals = [
+        {
+            "heading": facet.heading,
+            "label": option.label,
+            "query": without(request.GET, facet.param, option.value),
+        }
+        for facet in results.facets
+        for option in facet.options
+        if option.selected
+    ]
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    context = {
+        "results": results,
+        "query": results.query,
+        "listing_page": paginate(results),
+        "query_without_page": query_without_page.urlencode(),
+        "promotions": services.promoted_pages(results.query) if results.page == 1 else [],
+        "removals": removals,
+        "clear_filters_query": urlencode({"q": results.query}) if results.query else "",
+        "sort_choices": services.SORT_CHOICES,
+    }
+    return render(request, "search/search_page.html", context)
+
+
+@require_GET
+def suggest(request):
+    """Matching titles as JSON for the search box's autocomplete."""
+    query = request.GET.get("q", "")[:MAX_RAW_QUERY_LENGTH]
+    response = JsonResponse({"query": query[:200], "results": services.suggest_titles(query)})
+    response["Cache-Control"] = "public, max-age=60"
+    return response
