@@ -1,3 +1,48 @@
-"""Community routes: accounts, profiles, contributions, reuse, comments, follows, Declaration."""
+"""Community routes: accounts, profiles, contributions, reuse, comments, follows, feeds and
+collaboration. The Declaration's routes belong to DeclarationPage (a RoutablePage)."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+from community import feeds
+from community.views import collaboration, comments, contributions, follows, members, pages, reuse
+
+community_patterns = [
+    path("members/profile/", members.profile, name="profile"),
+    path("members/contributions/", members.contributions, name="contributions"),
+    path("members/contributions/<int:page_id>/edit/", contributions.edit, name="contribution_edit"),
+    path("members/my-data.json", members.data_download, name="data_download"),
+    path("members/delete/", members.delete_account, name="delete_account"),
+    path("members/following/", follows.follows, name="follows"),
+    path("members/following/<int:follow_id>/stop/", follows.unfollow, name="unfollow"),
+    path("follow/", follows.follow, name="follow"),
+    path("unsubscribe/<uuid:token>/", follows.unsubscribe, name="unsubscribe"),
+    path("contribute/", contributions.choose_type, name="contribute"),
+    path("contribute/<slug:type_slug>/", contributions.submit, name="contribute_type"),
+    path(
+        "contribute/submitted/<int:page_id>/",
+        contributions.submitted,
+        name="contribution_submitted",
+    ),
+    path("reuse/<int:page_id>/", reuse.record, name="reuse"),
+    path("reuse/<int:page_id>/remove/", reuse.remove, name="reuse_remove"),
+    path("comments/on/<int:page_id>/", comments.create, name="comment"),
+    path("comments/<int:comment_id>/report/", comments.report, name="comment_report"),
+    path("collaborate/", collaboration.opportunity_list, name="opportunities"),
+    path("collaborate/new/", collaboration.opportunity_create, name="opportunity_create"),
+    path("collaborate/<int:pk>/", collaboration.opportunity_detail, name="opportunity_detail"),
+    path(
+        "collaborate/<int:pk>/interest/",
+        collaboration.express_interest,
+        name="opportunity_interest",
+    ),
+    path("collaborate/<int:pk>/close/", collaboration.opportunity_close, name="opportunity_close"),
+    path("feeds/", pages.feed_index, name="feeds"),
+    path("feeds/<str:format_name>/all/", feeds.feed, name="feed_all"),
+    path("feeds/<str:format_name>/<str:kind>/<str:slug>/", feeds.feed, name="feed"),
+]
+
+# allauth's URL names (account_login...) must stay un-namespaced; ours live under "community:".
+urlpatterns = [
+    path("accounts/", include("allauth.urls")),
+    path("", include((community_patterns, "community"))),
+]

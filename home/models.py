@@ -21,6 +21,7 @@ class HomePage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
         "patterns.ServicePatternIndexPage",
         "organisations.OrganisationIndexPage",
         "core.StandardPage",
+        "community.DeclarationPage",
     ]
     max_count = 1
 

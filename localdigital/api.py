@@ -1,5 +1,498 @@
-"""The read-only public API (Wagtail API v2) at /api/v2/."""
+"""The read-only public API (Wagtail API v2) at /api/v2/: live, public content and its documents.
 
+The fields each content type shows are declared here (`CONTENT_API_FIELDS`), not on the models,
+so the models stay about content and the API's shape is read in one place. Filters by tag,
+service area and organisation go through core.selectors, and `?search=` through the one search
+service, so the API answers exactly what the site's listings and search page would.
+"""
+
+from django.db.models import Case, IntegerField, Value, When
+
+from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Page
+
+from rest_framework import serializers
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from core import selectors
+from core.models import BasePage, RelatedDocument
+from patterns.models import ServicePatternPage
+
+MAX_SEARCH_QUERY_LENGTH = 200
+# Parameters the search service understands; anything else with ?search= is refused, so the
+# total and the items always describe the same set of pages.
+SEARCH_COMPATIBLE_PARAMETERS = frozenset(
+    [
+        "search",
+        "type",
+        "tag",
+        "service_area",
+        "organisation",
+        "nation",
+        "region",
+        "order",
+        "limit",
+        "offset",
+        "fields",
+        "format",
+        "rich_text_format",
+        "_",
+    ]
+)
+# API ordering → the search service's sorts.
+SEARCH_ORDERS = {
+    "-date": "newest",
+    "date": "oldest",
+    "title": "title",
+    "-reuse_count": "most-reused",
+}
+CONTENT_FILTER_PARAMETERS = ("tag", "service_area", "organisation", "nation", "region")
+
+
+# --- Serializer fields ---------------------------------------------------------------------
+
+
+class InstanceField(serializers.Field):
+    """A read-only field computed from the whole object rather than one attribute."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+
+class LicenceField(InstanceField):
+    def to_representation(self, page):
+        return {"code": page.licence, "name": page.get_licence_display(), "url": page.licence_url}
+
+
+class NamedListField(serializers.Field):
+    """A related manager as a list of small dicts, e.g. tags as [{"name", "slug"}]."""
+
+    def __init__(self, attributes, **kwargs):
+        self.attributes = attributes
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, manager):
+        return [{name: getattr(item, name) for name in self.attributes} for item in manager.all()]
+
+
+class TagListField(NamedListField):
+    def __init__(self, **kwargs):
+        super().__init__(["name", "slug"], **kwargs)
+
+    def to_representation(self, manager):
+        return sorted(super().to_representation(manager), key=lambda tag: tag["name"].casefold())
+
+
+class OrganisationListField(serializers.Field):
+    """Who the work is from: stable code, name, slug and the organisation's page on this site."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, manager):
+        request = self.context.get("request")
+        return [
+            {
+                "code": organisation.code,
+                "name": organisation.name,
+                "slug": organisation.slug,
+                "html_url": request.build_absolute_uri(organisation.get_absolute_url())
+                if request
+                else organisation.get_absolute_url(),
+            }
+            for organisation in manager.all()
+        ]
+
+
+class RelatedPagesField(serializers.Field):
+    """Linked pages, only those that are themselves live and public: a draft never leaks."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, manager):
+        request = self.context.get("request")
+        pages = public_pages(manager.all()).order_by("-date", "-id")
+        return [
+            {
+                "id": page.id,
+                "title": page.title,
+                "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}",
+                "html_url": page.get_full_url(request),
+            }
+            for page in pages
+        ]
+
+
+class DocumentListField(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, manager):
+        request = self.context.get("request")
+        items = []
+        for related in manager.select_related("document").all():
+            url = related.document.url
+            items.append(
+                {
+                    "id": related.document_id,
+                    "title": related.display_title,
+                    "download_url": request.build_absolute_uri(url) if request else url,
+                }
+            )
+        return items
+
+
+def lines(source):
+    return serializers.ListField(source=source, child=serializers.CharField(), read_only=True)
+
+
+def child_rows(*attributes):
+    return NamedListField(list(attributes))
+
+
+# --- Which fields each content type shows -------------------------------------------------
+
+BASE_FIELDS = [
+    APIField("summary"),
+    APIField("date"),
+    APIField("last_reviewed"),
+    APIField("licence", serializer=LicenceField()),
+    APIField("tags", serializer=TagListField()),
+    APIField("service_areas", serializer=NamedListField(["name", "slug"])),
+    APIField("organisations", serializer=OrganisationListField()),
+    APIField("principles", serializer=NamedListField(["number", "title"])),
+    APIField("reuse_count"),
+    APIField("body"),
+    APIField("documents", serializer=DocumentListField()),
+]
+
+CONTENT_API_FIELDS = {
+    BasePage: BASE_FIELDS,
+    CaseStudyPage: [
+        APIField("problem"),
+        APIField("approach"),
+        APIField("outcomes"),
+        APIField("total_cost"),
+        APIField("annual_saving"),
+        APIField("cost_notes"),
+        APIField("phase"),
+        APIField("started"),
+        APIField("finished"),
+        APIField("lessons_learned"),
+        APIField("partners", serializer=lines("partner_list")),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("related_briefs", serializer=RelatedPagesField()),
+        APIField("related_business_cases", serializer=RelatedPagesField()),
+        APIField("patterns_used", serializer=RelatedPagesField()),
+    ],
+    ProcurementBriefPage: [
+        APIField("problem"),
+        APIField("users"),
+        APIField("phase"),
+        APIField("procurement_route"),
+        APIField("budget_min"),
+        APIField("budget_max"),
+        APIField("contract_length_months"),
+        APIField("essential_skills", serializer=lines("essential_skill_list")),
+        APIField("nice_to_have_skills", serializer=lines("nice_to_have_skill_list")),
+        APIField("evaluation_criteria", serializer=child_rows("criterion", "weighting")),
+        APIField("status"),
+        APIField("awarded_to"),
+        APIField("award_value"),
+        APIField("award_date"),
+        APIField("case_studies", serializer=RelatedPagesField()),
+    ],
+    BusinessCasePage: [
+        APIField("stage"),
+        APIField("strategic_case"),
+        APIField("economic_case"),
+        APIField("commercial_case"),
+        APIField("financial_case"),
+        APIField("management_case"),
+        APIField(
+            "options",
+            serializer=child_rows(
+                "name", "description", "whole_life_cost", "is_do_nothing", "is_preferred"
+            ),
+        ),
+        APIField("whole_life_cost"),
+        APIField("annual_benefit"),
+        APIField("payback_months"),
+        APIField("funding_source"),
+        APIField("approved_by"),
+        APIField("approval_date"),
+        APIField("case_studies", serializer=RelatedPagesField()),
+    ],
+    ServicePatternPage: [
+        APIField("maturity"),
+        APIField("user_needs"),
+        APIField("when_to_use"),
+        APIField("when_not_to_use"),
+        APIField("steps"),
+        APIField("components_and_standards"),
+        APIField("research"),
+        APIField("known_issues"),
+        APIField("lgsl_services", serializer=NamedListField(["code", "description"])),
+        APIField("case_studies", serializer=RelatedPagesField()),
+    ],
+}
+
+LISTING_FIELDS = [
+    "summary",
+    "date",
+    "licence",
+    "tags",
+    "service_areas",
+    "organisations",
+    "reuse_count",
+]
+
+
+def api_fields_for(model) -> list[APIField]:
+    """The model's own fields after those of every content class it inherits from."""
+    fields = {}
+    for klass in reversed(model.__mro__):
+        for api_field in CONTENT_API_FIELDS.get(klass, []):
+            fields[api_field.name] = api_field
+    return list(fields.values())
+
+
+# --- Querysets ------------------------------------------------------------------------------
+
+
+def public_pages(queryset):
+    """Live pages anyone may read, as everywhere on the site (core.selectors)."""
+    return queryset.live().public()
+
+
+def content_filters(query) -> selectors.ListingFilters:
+    """Listing filters from the query string: comma-separated or repeated values."""
+    from core.views import MAX_FILTER_VALUES, MAX_PARAM_LENGTH
+
+    def values(name):
+        items = []
+        for raw in query.getlist(name):
+            items += [value.strip()[:MAX_PARAM_LENGTH] for value in raw.split(",")]
+        return tuple(dict.fromkeys(value for value in items if value))[:MAX_FILTER_VALUES]
+
+    return selectors.ListingFilters(
+        tags=values("tag"),
+        service_areas=values("service_area"),
+        organisations=values("organisation"),
+        nations=values("nation"),
+        regions=values("region"),
+    )
+
+
+def restricted_collection_ids() -> set[int]:
+    """Every collection under a view restriction, for anyone: the API never signs anybody in."""
+    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    ids = set()
+    for path in paths:
+        ids.update(Collection.objects.filter(path__startswith=path).values_list("id", flat=True))
+    return ids
+
+
+# --- Endpoints ------------------------------------------------------------------------------
+
+
+class PublicAPIMixin:
+    """JSON only, nobody signed in, readable from any origin: this is open data."""
+
+    renderer_classes = [JSONRenderer]
+    authentication_classes: list = []
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+    """Pages: every content type's structured fields; only live, public pages.
+
+    Without `type` the listing is every content page (core.BasePage) with the fields they share;
+    `type=casestudies.CaseStudyPage` adds that type's own fields; `type=wagtailcore.Page` lists
+    every public page, index pages included.
+    """
+
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTER_PARAMETERS)
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(
+            cls.body_fields + list(getattr(model, "api_fields", ())) + api_fields_for(model)
+        )
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        fields = super().get_listing_default_fields(model)
+        if issubclass(model, BasePage):
+            fields += LISTING_FIELDS
+        return fields
+
+    def get_base_queryset(self):
+        return public_pages(super().get_base_queryset())
+
+    def requested_models(self):
+        try:
+            models_type = self.request.GET.get("type", None)
+            return (models_type and page_models_from_string(models_type)) or []
+        except (LookupError, ValueError) as error:
+            raise BadRequestError("type doesn't exist") from error
+
+    def get_queryset(self):
+        if self.action == "listing_view" and not self.requested_models():
+            queryset = BasePage.objects.filter(pk__in=self.get_base_queryset().values("pk"))
+        else:
+            queryset = super().get_queryset()
+        filters = content_filters(self.request.GET)
+        if filters.active:
+            matching = selectors.filter_content(BasePage.objects.all(), filters)
+            queryset = queryset.filter(pk__in=matching.values("pk"))
+        if issubclass(queryset.model, BasePage):
+            queryset = queryset.prefetch_related("tags", "service_areas", "organisations")
+        return queryset
+
+    def listing_view(self, request):
+        if "search" in request.GET:
+            return self.search_listing(request)
+        return super().listing_view(request)
+
+    def search_listing(self, request):
+        """?search= answered by the site's search service, in its order, with its total."""
+        from search import services
+
+        unsupported = set(request.GET.keys()) - SEARCH_COMPATIBLE_PARAMETERS
+        if unsupported:
+            raise BadRequestError(
+                "search cannot be combined with: {}".format(", ".join(sorted(unsupported)))
+            )
+        order = request.GET.get("order")
+        if order and order not in SEARCH_ORDERS:
+            raise BadRequestError(
+                "search results can be ordered by: {}".format(", ".join(sorted(SEARCH_ORDERS)))
+            )
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        limit, offset = self.search_window(request)
+
+        search_filters = self.search_filters(request)
+        if search_filters is None:
+            return Response({"meta": {"total_count": 0}, "items": []})
+        query = request.GET.get("search", "")[:MAX_SEARCH_QUERY_LENGTH]
+        sort = SEARCH_ORDERS.get(order, "relevance")
+
+        def run(page_number, page_size):
+            return services.search_content(
+                query=query,
+                filters=search_filters,
+                sort=sort,
+                page=page_number,
+                page_size=page_size,
+            )
+
+        if limit == 0:
+            total, window = run(1, 1).total, []
+        else:
+            # The one or two service pages of `limit` results that cover [offset, offset+limit).
+            first_page = offset // limit + 1
+            page_ids, total = [], 0
+            for page_number in (first_page, first_page + 1):
+                results = run(page_number, limit)
+                total = results.total
+                if results.page != page_number:  # past the end: the service clamps the page
+                    break
+                page_ids += [hit.page_id for hit in results.hits]
+                if page_number * limit >= offset + limit or len(results.hits) < limit:
+                    break
+            start = offset - (first_page - 1) * limit
+            window = page_ids[start : start + limit]
+
+        position = Case(
+            *[When(pk=pk, then=Value(index)) for index, pk in enumerate(window)],
+            default=Value(len(window)),
+            output_field=IntegerField(),
+        )
+        items = list(queryset.filter(pk__in=window).annotate(_rank=position).order_by("_rank"))
+        serializer = self.get_serializer(items, many=True)
+        return Response({"meta": {"total_count": total}, "items": serializer.data})
+
+    def search_filters(self, request):
+        """The search service's filters, or None when the requested types cannot match."""
+        from search import services
+        from search.indexing import type_slug
+
+        models = self.requested_models()
+        type_slugs = ()
+        # A type above BasePage (wagtailcore.Page, core.BasePage) means every content type.
+        if models and not any(issubclass(BasePage, model) for model in models):
+            content_models = [model for model in models if issubclass(model, BasePage)]
+            if not content_models:
+                return None
+            type_slugs = tuple(dict.fromkeys(type_slug(model) for model in content_models))
+        filters = content_filters(request.GET)
+        return services.SearchFilters(
+            type=type_slugs,
+            tag=filters.tags,
+            service_area=filters.service_areas,
+            organisation=filters.organisations,
+            nation=filters.nations,
+            region=filters.regions,
+        )
+
+    @staticmethod
+    def search_window(request) -> tuple[int, int]:
+        from django.conf import settings
+
+        from search import services
+
+        limit_max = min(getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or 20, services.MAX_PAGE_SIZE)
+        try:
+            offset = int(request.GET.get("offset", 0))
+            limit = int(request.GET.get("limit", min(20, limit_max)))
+        except ValueError as error:
+            raise BadRequestError("limit and offset must be positive integers") from error
+        if offset < 0 or limit < 0:
+            raise BadRequestError("limit and offset must be positive integers")
+        if limit > limit_max:
+            raise BadRequestError(f"limit cannot be higher than {limit_max}")
+        if offset + limit > services.MAX_RESULT_WINDOW:
+            raise BadRequestError(
+                f"search results stop at {services.MAX_RESULT_WINDOW}; narrow the search"
+            )
+        return limit, offset
+
+
+class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
+    """Documents attached to live, public content pages, outside any restricted collection."""
+
+    def get_queryset(self):
+        public_ids = public_pages(Page.objects.all()).values("pk")
+        attached = RelatedDocument.objects.filter(page_id__in=public_ids).values("document_id")
+        return (
+            self.model.objects.filter(pk__in=attached)
+            .exclude(collection_id__in=restricted_collection_ids())
+            .order_by("id")
+        )
+
 
 api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", ContentPagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

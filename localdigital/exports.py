@@ -18,6 +18,8 @@ from django.utils.text import slugify
 FORMATS = ("csv", "json")
 # A download is the whole listing, not one page of it, up to this many rows.
 MAX_EXPORT_ROWS = 5000
+# Search results come from the search service a page (50) at a time: 20 queries at most.
+MAX_SEARCH_EXPORT_ROWS = 1000
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
@@ -146,6 +148,26 @@ def search_hit_rows(hits, *, request=None) -> list[dict]:
             }
         )
     return rows
+
+
+def collect_search_hits(run_page, *, limit: int = MAX_SEARCH_EXPORT_ROWS) -> list:
+    """Every hit of a search, page by page, up to `limit`.
+
+    `run_page(number)` returns search.services.SearchResults for that page, e.g.
+    `lambda n: services.search_content(query=q, filters=f, sort=s, page=n,
+    page_size=services.MAX_PAGE_SIZE)`; this module stays free of app imports.
+    """
+    hits: list = []
+    number = 1
+    while len(hits) < limit:
+        results = run_page(number)
+        if results.page != number or not results.hits:
+            break
+        hits += results.hits
+        if len(hits) >= results.total:
+            break
+        number += 1
+    return hits[:limit]
 
 
 def _name(item) -> str:

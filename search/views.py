@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from localdigital import exports
 from search import services
 
 MAX_RAW_QUERY_LENGTH = 2000
@@ -65,6 +66,19 @@ def search_page(request):
         context = {"error": problem, "results": None, "query": ""}
         return render(request, "search/search_page.html", context, status=400)
     filters = services.SearchFilters.from_querydict(request.GET)
+    download_format = exports.requested_format(request)
+    if download_format:
+        hits = exports.collect_search_hits(
+            lambda number: services.search_content(
+                query=request.GET.get("q", ""),
+                filters=filters,
+                sort=request.GET.get("sort"),
+                page=number,
+                page_size=services.MAX_PAGE_SIZE,
+            )
+        )
+        rows = exports.search_hit_rows(hits, request=request)
+        return exports.export_response(rows, download_format, "search")
     results = services.search_content(
         query=request.GET.get("q", ""),
         filters=filters,

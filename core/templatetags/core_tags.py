@@ -18,6 +18,8 @@ MAIN_NAVIGATION = [
     ("Business cases", "/business-cases/"),
     ("Service patterns", "/service-patterns/"),
     ("Organisations", "/organisations/"),
+    ("Declaration", "/declaration/"),
+    ("Collaborate", "/collaborate/"),
     ("Search", "/search/"),
 ]
 

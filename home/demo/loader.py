@@ -214,7 +214,16 @@ def demo_load() -> dict:
     documents = documents_load()
     created = pages_load(tree, documents)
     reuse_counts_refresh()
-    return {"pages_created": created, "users_created": demo_users_ensure(), "tree": tree}
+    users_created = demo_users_ensure()
+    from community.demo import community_demo_load
+
+    community = community_demo_load()
+    return {
+        "pages_created": created,
+        "users_created": users_created,
+        "tree": tree,
+        "community": community,
+    }
 
 
 def unique_translation_key():

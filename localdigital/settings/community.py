@@ -1,5 +1,116 @@
 """Settings for members, sign-in, rate limits and the rest of the community app."""
 
+import datetime
+
+
+def _insert_after(items: list, anchor: str, new: str) -> None:
+    if new in items:
+        return
+    position = items.index(anchor) + 1 if anchor in items else len(items)
+    items.insert(position, new)
+
 
 def apply(settings: dict) -> None:
     """Called at the end of base.py with its globals, so this can extend its lists."""
+    apps = settings["INSTALLED_APPS"]
+    for app in ("allauth", "allauth.account", "axes"):
+        if app not in apps:
+            apps.append(app)
+
+    middleware = settings["MIDDLEWARE"]
+    _insert_after(
+        middleware,
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "allauth.account.middleware.AccountMiddleware",
+    )
+    # Axes must come last so it sees every failed sign-in the views produced.
+    if "axes.middleware.AxesMiddleware" not in middleware:
+        middleware.append("axes.middleware.AxesMiddleware")
+
+    settings["AUTHENTICATION_BACKENDS"] = [
+        # Axes first: it refuses a locked-out user and address before any password check.
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+        "allauth.account.auth_backends.AuthenticationBackend",
+    ]
+
+    settings["LOGIN_URL"] = "account_login"
+    settings["LOGIN_REDIRECT_URL"] = "community:profile"
+    settings["ACCOUNT_LOGOUT_REDIRECT_URL"] = "/"
+
+    # django-allauth: email is the login; a confirmed address is required before sign-in.
+    settings["ACCOUNT_LOGIN_METHODS"] = {"email"}
+    settings["ACCOUNT_SIGNUP_FIELDS"] = ["email*", "password1*", "password2*"]
+    settings["ACCOUNT_FORMS"] = {
+        "signup": "community.forms.MemberSignupForm",
+        "login": "community.forms.MemberLoginForm",
+        "reset_password": "community.forms.MemberResetPasswordForm",
+    }
+    settings["ACCOUNT_ADAPTER"] = "community.adapter.MemberAccountAdapter"
+    settings["ACCOUNT_EMAIL_VERIFICATION"] = "mandatory"
+    settings["ACCOUNT_UNIQUE_EMAIL"] = True
+    settings["ACCOUNT_CONFIRM_EMAIL_ON_GET"] = False
+    settings["ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION"] = True
+    settings["ACCOUNT_LOGIN_ON_PASSWORD_RESET"] = False
+    settings["ACCOUNT_EMAIL_SUBJECT_PREFIX"] = "[Local Digital] "
+    settings["ACCOUNT_SESSION_REMEMBER"] = False
+    settings["ACCOUNT_PREVENT_ENUMERATION"] = True
+    # allauth's own rate limits use the cache (Redis when REDIS_URL is set).
+    settings["ACCOUNT_RATE_LIMITS"] = {
+        "signup": "10/h/ip",
+        "login": "30/m/ip",
+        # Looser than axes (5 per user and address), so axes answers first with its lockout page.
+        "login_failed": "20/m/ip,10/5m/key",
+        "reset_password": "5/h/ip,3/h/key",
+        "reset_password_from_key": "20/m/ip",
+        "confirm_email": "3/h/key",
+        "change_password": "5/m/user",
+        "manage_email": "10/m/user",
+    }
+
+    # django-axes: lock a user *at an address* after repeated failures, for a cool-off only.
+    settings["AXES_ENABLED"] = True
+    settings["AXES_FAILURE_LIMIT"] = 5
+    settings["AXES_COOLOFF_TIME"] = datetime.timedelta(minutes=15)
+    settings["AXES_LOCKOUT_PARAMETERS"] = [["username", "ip_address"]]
+    settings["AXES_RESET_ON_SUCCESS"] = True
+    # Failures during a lockout do not extend it, and the lockout page says why.
+    settings["AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT"] = False
+    settings["AXES_USERNAME_CALLABLE"] = "community.auth.axes_username"
+    settings["AXES_LOCKOUT_TEMPLATE"] = "community/account/lockout.html"
+    settings["AXES_HTTP_RESPONSE_CODE"] = 429
+    settings["AXES_VERBOSE"] = False
+
+    # Our own limits on every public form: (requests, seconds) per client address.
+    settings["COMMUNITY_RATE_LIMITS"] = {
+        "signup": (10, 3600),
+        "contribute": (10, 3600),
+        "reuse": (30, 3600),
+        "comment": (10, 3600),
+        "report": (20, 3600),
+        "declaration": (5, 3600),
+        "opportunity": (10, 3600),
+        "interest": (20, 3600),
+        "follow": (60, 3600),
+    }
+    settings["COMMUNITY_UPLOAD_MAX_BYTES"] = 10 * 1024 * 1024
+    # Address domains that are never a work email for the Declaration.
+    settings["COMMUNITY_FREE_EMAIL_DOMAINS"] = [
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "outlook.com",
+        "live.com",
+        "live.co.uk",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "btinternet.com",
+        "protonmail.com",
+        "proton.me",
+        "gmx.com",
+        "mail.com",
+    ]

@@ -119,6 +119,22 @@ def test_search_hit_rows_from_the_search_service(corpus):
     assert response["Content-Disposition"] == 'attachment; filename="search.csv"'
 
 
+def test_collect_search_hits_pages_through_the_service(corpus):
+    from search import services
+
+    pages_asked = []
+
+    def run_page(number):
+        pages_asked.append(number)
+        return services.search_content(query="repairs", page=number, page_size=1)
+
+    hits = exports.collect_search_hits(run_page, limit=10)
+    assert len(hits) == services.search_content(query="repairs").total
+    assert len({hit.page_id for hit in hits}) == len(hits)
+    assert pages_asked == list(range(1, len(hits) + 1))
+    assert len(exports.collect_search_hits(run_page, limit=1)) == 1
+
+
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError, match="unknown export format"):
         exports.export_response([], "xml", "x")

@@ -1,9 +1,9 @@
 """Browser fixtures: one Debian Chromium per session, driven by Playwright against live_server.
 
 The whole folder is skipped, with the reason printed, when /usr/bin/chromium is absent or the
-front end has not been built. Playwright's sync API runs an asyncio loop in this thread, so
-Django's async-safety guard is switched off for the test process (the ORM is still used from
-one thread at a time).
+front end has not been built. Playwright's sync API runs an asyncio loop in this thread while it
+is started, so Django's async-safety guard is switched off for exactly that time (the ORM is
+still used from one thread at a time).
 """
 
 import datetime
@@ -22,8 +22,6 @@ from core.models import RelatedDocument, ServiceArea
 from patterns.models import ServicePatternPage
 from tests import factories
 from tests.browser.support import DESKTOP
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -54,7 +52,7 @@ PDF_BYTES = (
 def _skip_reason() -> str | None:
     if not CHROMIUM.exists():
         return (
-            "browser tests SKIPPED: /usr/bin/chromium is absent "
+            f"browser tests SKIPPED: {CHROMIUM} is absent "
             "(apt-get install chromium to run them; never a downloaded browser)"
         )
     if not BUILT_CSS.exists():
@@ -74,8 +72,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+            # STATIC_ROOT is only made by collectstatic; the live server serves from the finders.
+            item.add_marker(pytest.mark.filterwarnings("ignore:No directory at:UserWarning"))
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say plainly, at the end of every run that collected them, whether browser tests ran."""
+    reason = _skip_reason()
+    terminalreporter.write_sep("-", reason or f"browser tests ran in {CHROMIUM}")
 
 
 @pytest.fixture(scope="session")
@@ -86,17 +92,31 @@ def axe_source() -> str:
     pytest.skip("axe-core is missing; run `npm ci && npm run build`")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module (a launch is about a second).
+
+    Not per session: Playwright's running loop, and DJANGO_ALLOW_ASYNC_UNSAFE with it, must end
+    with the browser tests, or later tests' ORM calls fail and `check --deploy` reports
+    async.E001 for the variable.
+    """
     reason = _skip_reason()
     if reason:
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def _new_tab(browser, live_server, init_script: str | None = None):
@@ -123,8 +143,26 @@ def axe_page(browser, live_server, axe_source):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def _migrated_data_snapshot(django_db_setup, django_db_blocker):
+    """Make sure the database as migrations left it is serialized, for serialized rollback.
+
+    Each test here is transactional (the live server reads the database from its own thread),
+    so it ends with a flush; Django then reloads this snapshot (Wagtail's root page, locales,
+    collections, groups) before the next one. pytest-django only takes the snapshot when it
+    sees the need while creating the database, which a full run does not always do.
+    """
+    from django.db import connection
+
+    if not hasattr(connection, "_test_serialized_contents"):
+        with django_db_blocker.unblock():
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
-def content(transactional_db, django_db_serialized_rollback, site_tree, make_page):
+def content(
+    _migrated_data_snapshot, transactional_db, django_db_serialized_rollback, site_tree, make_page
+):
     """A small site with one page of every type, tagged, in service areas, from two councils."""
     hackney = factories.OrganisationFactory(
         code="HCK", slug="hackney", name="Hackney", nation="England", region="London"

@@ -3,12 +3,30 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+import pytest
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _search_is_routable() -> bool:
+    try:
+        reverse("search")
+    except NoReverseMatch:
+        return False
+    return True
+
+
+SEARCH_NOT_READY = pytest.mark.xfail(
+    not _search_is_routable(),
+    reason="/search/ is not routable yet (the search app is being built in search/)",
+    strict=False,
+)
 
 
 def axe_violations(tab, *, allow: dict[str, str] | None = None) -> list[dict]:

@@ -2,13 +2,11 @@
 
 import re
 
-from django.urls import reverse
-
 import pytest
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
-from tests.browser.test_accessibility import SEARCH_NOT_READY
+from tests.browser.support import SEARCH_NOT_READY
 
 CASE_STUDY = "Housing repairs reporting online"
 BRIEF = "Buying a tenant contact platform"
@@ -44,10 +42,24 @@ def test_visitor_searches_filters_opens_a_case_study_and_downloads_its_document(
     response = response_info.value
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
-    assert re.search(r'filename="repairs-evaluation\w*\.pdf"', response.headers["content-disposition"])
+    assert re.search(
+        r'filename="repairs-evaluation\w*\.pdf"', response.headers["content-disposition"]
+    )
     assert page.request.get(response.url).body() == content["pdf_bytes"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "known bugs, each reported: (1) wagtail.contrib.table_block is missing from "
+        "INSTALLED_APPS, so the body StreamField's TableInput never loads and every preview "
+        "or save of a content page fails (MultiValueDictKeyError 'body-count'); (2) "
+        "core.selectors.related_sections_for calls .annotate() on the FakeQuerySet a preview "
+        "gives, so previews 500; (3) previews go through the public CSP (frame-ancestors "
+        "'none') because Wagtail renders them with a request for the page's own path, so the "
+        "admin cannot frame them. Remove this mark when all three are fixed."
+    ),
+)
 def test_editor_creates_previews_and_publishes_a_case_study_in_the_admin(
     page, browser, live_server, content, superuser
 ):
@@ -63,6 +75,11 @@ def test_editor_creates_previews_and_publishes_a_case_study_in_the_admin(
     page.goto(f"/admin/pages/add/casestudies/casestudypage/{index.pk}/")
     page.locator("#id_title").fill(title)
     page.locator("#id_summary").fill("Residents report a broken street light from their phone.")
+    # BasePage uses FieldPanel("title"), not TitleFieldPanel, so the slug is not filled in from
+    # the title: the editor types it on the Promote tab.
+    page.get_by_role("tab", name="Promote").click()
+    page.locator("#id_slug").fill("street-lighting-faults")
+    page.get_by_role("tab", name="Content").click()
 
     page.locator('button[data-side-panel-toggle="preview"]').click()
     # Wagtail loads the preview into a second frame, then swaps it in: read whichever is newest.
@@ -86,3 +103,103 @@ def test_editor_creates_previews_and_publishes_a_case_study_in_the_admin(
         expect(anonymous.get_by_role("heading", level=1)).to_have_text(title)
     finally:
         visitor.close()
+
+
+FOCUS_IS_VISIBLE = """(el) => {
+    const shows = (style) =>
+        (style.boxShadow && style.boxShadow !== 'none') ||
+        (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 &&
+         style.outlineColor !== 'transparent' && style.outlineColor !== 'rgba(0, 0, 0, 0)');
+    if (shows(getComputedStyle(el))) return true;
+    // GOV.UK checkboxes hide the native input and draw its focus ring on the label's box.
+    if (el.matches('input[type=checkbox], input[type=radio]') && el.labels.length) {
+        return shows(getComputedStyle(el.labels[0], '::before'));
+    }
+    return false;
+}"""
+
+# Every control a keyboard user must reach on the search page, each given a key to find it by.
+MARK_CONTROLS = """() => {
+    const selector = 'main input:not([type=hidden]), main select, main button, main summary, ' +
+        'main .govuk-pagination a';
+    const controls = [...document.querySelectorAll(selector)]
+        .filter((el) => !el.closest('details:not([open])') || el.tagName === 'SUMMARY');
+    controls.forEach((el, i) => { el.dataset.kbd = String(i); });
+    return controls.map((el) => el.outerHTML.slice(0, 120));
+}"""
+
+ACTIVE = """() => {
+    const el = document.activeElement;
+    return {key: el.dataset ? el.dataset.kbd ?? null : null, tag: el.tagName,
+            html: el.outerHTML.slice(0, 120), skip: el.classList.contains('govuk-skip-link')};
+}"""
+
+
+def tab_until(page, predicate: str, *, limit: int = 150) -> None:
+    """Press Tab until document.activeElement satisfies the JS predicate; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return {predicate}; }}"):
+            return
+    raise AssertionError(f"Tab never reached an element where {predicate}")
+
+
+@SEARCH_NOT_READY
+def test_keyboard_alone_reaches_and_operates_every_control_on_the_search_page(
+    page, content, make_page
+):
+    for number in range(21):  # more than one page of results, so pagination is there
+        make_page(CaseStudyPage, title=f"Repairs pilot {number}", summary="Repairs, faster.")
+    page.goto("/search/?q=repairs")
+
+    page.keyboard.press("Tab")
+    first = page.evaluate(ACTIVE)
+    assert first["skip"], f"the first Tab stop is {first['html']}, not the skip link"
+
+    controls = page.evaluate(MARK_CONTROLS)
+    assert any("govuk-pagination" in html or "page=" in html for html in controls), controls
+    reached, invisible = set(), []
+    for _ in range(len(controls) + 80):
+        page.keyboard.press("Tab")
+        active = page.evaluate(ACTIVE)
+        if active["tag"] == "BODY" or active["skip"]:
+            break
+        if not page.evaluate(f"() => ({FOCUS_IS_VISIBLE})(document.activeElement)"):
+            invisible.append(active["html"])
+        if active["key"] is not None:
+            reached.add(int(active["key"]))
+    missed = [html for i, html in enumerate(controls) if i not in reached]
+    assert not missed, "Tab never reaches:\n" + "\n".join(missed)
+    assert not invisible, "focus is not visible on:\n" + "\n".join(invisible)
+
+    # Operate them: a new query with Enter, a filter with Space, sort, then the next page.
+    page.goto("/search/")
+    tab_until(page, "el.id === 'search-q'")
+    page.keyboard.type("repairs")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"[?&]q=repairs"))
+
+    tab_until(
+        page, "el.type === 'checkbox' && el.labels[0].textContent.trim().startsWith('Case stud')"
+    )
+    page.keyboard.press("Space")
+    assert page.evaluate("() => document.activeElement.checked")
+    tab_until(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Apply filters'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"[?&]type="))
+
+    tab_until(page, "el.id === 'search-sort'")
+    before = page.evaluate("() => document.activeElement.value")
+    page.keyboard.press("ArrowUp" if before == "newest" else "ArrowDown")  # the other option
+    sort = page.evaluate("() => document.activeElement.value")
+    assert sort != before, "arrow keys change the sort order"
+    tab_until(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Apply filters'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"[?&]sort={sort}"))
+    assert re.search(r"[?&]type=", page.url), "sorting kept the filter"
+
+    tab_until(page, "el.matches('.govuk-pagination a[rel=next]')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"[?&]page=2"))
+    assert re.search(rf"[?&]sort={sort}", page.url)
+    assert re.search(r"[?&]type=", page.url)

@@ -1,10 +1,9 @@
 """Community fixtures: one client per role in the permission matrix, and content to act on."""
 
-import pytest
-
 from django.contrib.auth.models import Group
 from django.test import Client
 
+import pytest
 from allauth.account.models import EmailAddress
 
 from community import services

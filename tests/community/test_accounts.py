@@ -2,11 +2,10 @@
 
 import re
 
-import pytest
-
 from django.core import mail
 from django.urls import reverse
 
+import pytest
 from allauth.account.models import EmailAddress
 
 from community.models import MemberProfile, VerificationStatus
@@ -38,7 +37,8 @@ def test_sign_up_with_organisation_domain_is_verified_after_email_confirmation(
     profile = MemberProfile.objects.get(user__email=SIGNUP["email"])
     assert profile.organisation == org_a
     assert profile.verification_status == VerificationStatus.PENDING
-    assert not profile.user.is_staff and not profile.user.groups.exists()
+    assert not profile.user.is_staff
+    assert not profile.user.groups.exists()
     link = confirm_link(mail.outbox[-1])
     client.post(link)
     profile.refresh_from_db()
@@ -136,8 +136,10 @@ def test_moderator_verifies_a_member_in_the_admin_and_the_member_is_told(client,
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     profile.refresh_from_db()
-    assert profile.is_verified and profile.verification_method == "moderator"
-    assert mail.outbox and mail.outbox[0].to == [profile.user.email]
+    assert profile.is_verified
+    assert profile.verification_method == "moderator"
+    assert mail.outbox
+    assert mail.outbox[0].to == [profile.user.email]
     assert "You are verified" in mail.outbox[0].subject
 
 

@@ -31,7 +31,9 @@ def test_post_and_list_an_opportunity(client, members):
     assert response.status_code == 302
     opportunity = Opportunity.objects.get()
     assert opportunity.organisation == members["owner"].organisation
-    assert opportunity.share_funding and opportunity.conversation and not opportunity.share_ideas
+    assert opportunity.share_funding
+    assert opportunity.conversation
+    assert not opportunity.share_ideas
     anonymous = type(client)()
     html = anonymous.get(reverse("community:opportunities")).content.decode()
     assert "Joint bulky waste booking" in html
@@ -60,7 +62,8 @@ def test_bad_dates_and_missing_answers_get_govuk_errors(client, members):
     for data, message in cases:
         response = client.post(reverse("community:opportunity_create"), data)
         html = response.content.decode()
-        assert response.status_code == 200 and message in html, message
+        assert response.status_code == 200, message
+        assert message in html
         assert "Let us buy it together." in html
     assert not Opportunity.objects.exists()
 
@@ -78,7 +81,8 @@ def test_interest_notifies_the_owner(client, members):
         reverse("community:opportunity_interest", args=[opportunity.pk]), {"message": "Again"}
     )
     assert Interest.objects.count() == 1
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == [members["owner"].user.email]
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [members["owner"].user.email]
     assert "Council B" in mail.outbox[0].subject
 
 
@@ -101,4 +105,6 @@ def test_closed_and_past_opportunities_drop_out_of_the_open_list(client, members
         title="Open one", closing_date=timezone.localdate() + datetime.timedelta(days=1), **base
     )
     html = client.get(reverse("community:opportunities")).content.decode()
-    assert "Open one" in html and "Closed one" not in html and "Past one" not in html
+    assert "Open one" in html
+    assert "Closed one" not in html
+    assert "Past one" not in html

@@ -1,12 +1,12 @@
 """Member contributions: draft page owned by the member, Wagtail moderation, email, status."""
 
-import pytest
-
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.models import Page, WorkflowState
+
+import pytest
 
 from casestudies.models import CaseStudyPage
 from core import selectors as core_selectors
@@ -42,7 +42,8 @@ def test_submission_is_a_draft_owned_by_the_member_in_moderation(owner_client, m
     assert page.owner == members["owner"].user
     assert not page.live
     assert page.get_parent().specific_class.__name__ == "CaseStudyIndexPage"
-    assert "<script>" not in page.title and "<script" not in page.approach
+    assert "<script>" not in page.title
+    assert "<script" not in page.approach
     assert page.approach == "<p>We built an online booking service.</p><p>Then we tested it.</p>"
     assert list(page.organisations.all()) == [members["owner"].organisation]
     assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -92,7 +93,8 @@ def test_changes_requested_shows_the_comment_and_the_member_can_resubmit(
     assert "Changes requested" in mail.outbox[0].subject
     assert "Please add the costs" in mail.outbox[0].body
     html = owner_client.get(reverse("community:contributions")).content.decode()
-    assert "Changes requested" in html and "Please add the costs" in html
+    assert "Changes requested" in html
+    assert "Please add the costs" in html
     edit_url = reverse("community:contribution_edit", args=[page.pk])
     form = owner_client.get(edit_url)
     assert "Phone queues were long." in form.content.decode()
@@ -118,7 +120,8 @@ def test_form_errors_are_govuk_and_keep_what_was_typed(owner_client, site_tree):
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
-    assert "Enter a title" in html and "Enter a summary" in html
+    assert "Enter a title" in html
+    assert "Enter a summary" in html
     assert "Confirm your organisation is happy to publish" in html
     assert "Phone queues were long." in html
     assert not CaseStudyPage.objects.exists()

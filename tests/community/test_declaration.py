@@ -2,9 +2,9 @@
 
 import re
 
-import pytest
-
 from django.core import mail
+
+import pytest
 
 from community.models import Commitment, Signature, SignatureStatus
 from tests import factories
@@ -51,7 +51,8 @@ def test_the_whole_journey(client, declaration_page, org_a, staff):
     assert response.status_code == 302
     client.logout()
     html = client.get(declaration_page.url + "signatories/").content.decode()
-    assert "Council A" in html and "Open our repairs pattern" in html
+    assert "Council A" in html
+    assert "Open our repairs pattern" in html
     assert Commitment.objects.get().is_published
     assert "1</strong> organisation has signed" in client.get(declaration_page.url).content.decode()
 
@@ -83,8 +84,10 @@ def test_bad_applications_are_refused_and_keep_what_was_typed(
     response = apply(client, declaration_page, org_a, **changes)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "There is a problem" in html and message in html
-    assert "Publish the pattern." in html and 'value="Dana Lead"' in html
+    assert "There is a problem" in html
+    assert message in html
+    assert "Publish the pattern." in html
+    assert 'value="Dana Lead"' in html
     assert not Signature.objects.exists()
 
 
@@ -122,9 +125,11 @@ def test_signatories_search_filters_and_counts(client, declaration_page, org_a, 
     )
     url = declaration_page.url + "signatories/"
     html = client.get(url).content.decode()
-    assert "3 results" in html and "Pending Council" not in html
+    assert "3 results" in html
+    assert "Pending Council" not in html
     assert "1 result" in client.get(url, {"nation": "Wales"}).content.decode()
     html = client.get(url, {"organisation_type": "combined-authority"}).content.decode()
-    assert "Council C" in html and "Council A" not in html
+    assert "Council C" in html
+    assert "Council A" not in html
     assert "Council B" in client.get(url, {"q": "council b"}).content.decode()
     assert "1 result" in client.get(url, {"region": "London"}).content.decode()

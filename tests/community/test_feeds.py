@@ -1,10 +1,10 @@
 """Feeds list only public live pages, per type, tag, service area and organisation."""
 
-import pytest
-
 from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from casestudies.models import CaseStudyPage
 from patterns.models import ServicePatternPage

@@ -40,9 +40,9 @@ def test_daily_follows_are_queued_and_sent_as_one_digest(members, make_page):
     assert PendingDigestItem.objects.count() == 2
     mail.outbox.clear()
     assert services.digests_send() == 1
-    assert (
-        len(mail.outbox) == 1 and "First" in mail.outbox[0].body and "Second" in mail.outbox[0].body
-    )
+    assert len(mail.outbox) == 1
+    assert "First" in mail.outbox[0].body
+    assert "Second" in mail.outbox[0].body
     assert not PendingDigestItem.objects.exists()
 
 

@@ -6,16 +6,14 @@ Outcomes: "ok" (200), "done" (a redirect that is not to sign-in: the action happ
 
 import datetime
 
-import pytest
-
 from django.urls import reverse
 from django.utils import timezone
+
+import pytest
 
 from community import services
 from community.models import Comment, ModerationStatus, Opportunity
 from tests.community.conftest import ROLES
-
-A, U, S, O, M, E, AD = ROLES  # anonymous, unverified, verified_same, verified_other, mod, ed, admin
 
 
 def expect(default, **overrides):

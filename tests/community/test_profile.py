@@ -51,13 +51,16 @@ def test_delete_account_states_what_happens_then_deletes(client, members, patter
     services.reuse_record(page=pattern, profile=owner)
     client.force_login(owner.user)
     html = client.get(reverse("community:delete_account")).content.decode()
-    assert "My published" in html and "credited to your organisation" in html
-    assert "unpublished contribution" in html and "deleted" in html
+    assert "My published" in html
+    assert "credited to your organisation" in html
+    assert "unpublished contribution" in html
+    assert "deleted" in html
     response = client.post(reverse("community:delete_account"), {})
     assert "Confirm that you understand" in response.content.decode()
     client.post(reverse("community:delete_account"), {"confirm": "on"})
     assert not get_user_model().objects.filter(username="owner").exists()
     assert not CaseStudyPage.objects.filter(pk=draft.pk).exists()
     kept = CaseStudyPage.objects.get(pk=published.pk)
-    assert kept.live and kept.owner is None
+    assert kept.live
+    assert kept.owner is None
     assert ReuseRecord.objects.filter(page=pattern).count() == 1

@@ -1,9 +1,9 @@
 """'We reused this': one record per organisation and item, and a counter kept in step."""
 
-import pytest
-
 from django.db import IntegrityError
 from django.urls import reverse
+
+import pytest
 
 from community import services
 from community.models import ReuseRecord
@@ -49,7 +49,8 @@ def test_a_lost_race_returns_the_existing_record(members, pattern, monkeypatch):
     monkeypatch.setattr(ReuseRecord.objects, "get_or_create", racing_get_or_create)
     record, created = services.reuse_record(page=pattern, profile=members["verified_same"])
     monkeypatch.setattr(ReuseRecord.objects, "get_or_create", real_get_or_create)
-    assert record.pk == existing.pk and not created
+    assert record.pk == existing.pk
+    assert not created
     assert reuse_count(pattern) == 1
 
 
@@ -67,7 +68,8 @@ def test_page_shows_who_reused_it(members, pattern, render_panel):
     services.reuse_record(page=pattern, profile=members["verified_other"], note="Adapted for Welsh")
     html = render_panel(pattern)
     assert "Reused by 1 organisation" in html
-    assert "Council B" in html and "Adapted for Welsh" in html
+    assert "Council B" in html
+    assert "Adapted for Welsh" in html
 
 
 def test_reuse_cannot_be_recorded_on_a_draft(client, members, make_page):

@@ -1,0 +1,614 @@
+"""Community forms, with error messages worded as the GOV.UK Design System recommends."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+
+from allauth.account.forms import LoginForm, ResetPasswordForm, SignupForm
+
+from community.models import BudgetBand, DigestFrequency, FollowKind, Seeking
+from community.services import email_domain
+from community.text import plain_text
+from community.uploads import validate_document_upload
+from core.models import PHASES, ServiceArea
+from organisations.models import Organisation, OrganisationType
+
+MAX_TAGS = 10
+
+
+def organisation_choices():
+    return Organisation.objects.filter(is_current=True).order_by("name")
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def required(message: str) -> dict:
+    return {"required": message}
+
+
+def _set_messages(form, messages: dict) -> None:
+    for name, errors in messages.items():
+        if name in form.fields:
+            form.fields[name].error_messages.update(errors)
+
+
+# --- Accounts ------------------------------------------------------------------------------
+
+
+class MemberSignupForm(SignupForm):
+    """allauth's sign-up plus who you are and which organisation you work for."""
+
+    full_name = forms.CharField(
+        label="Full name", max_length=150, error_messages=required("Enter your full name")
+    )
+    job_title = forms.CharField(label="Job title (optional)", max_length=150, required=False)
+    organisation = OrganisationChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.none(),
+        empty_label="Select your organisation",
+        help_text="If your work email is on your organisation's website domain you are verified "
+        "straight away; otherwise a moderator checks.",
+        error_messages={
+            "required": "Select your organisation",
+            "invalid_choice": "Select your organisation from the list",
+        },
+    )
+    field_order = ("full_name", "job_title", "organisation", "email", "password1", "password2")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisation_choices()
+        self.fields["email"].label = "Work email address"
+        _set_messages(
+            self,
+            {
+                "email": {
+                    "required": "Enter your work email address",
+                    "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+                },
+                "password1": {"required": "Enter a password"},
+                "password2": {"required": "Enter your password again"},
+            },
+        )
+        for name in ("email", "password1", "password2"):
+            if name in self.fields:
+                self.fields[name].widget.attrs.pop("placeholder", None)
+        self.order_fields(self.field_order)
+
+    def save(self, request):
+        from community.services import member_create
+
+        user = super().save(request)
+        member_create(
+            user=user,
+            full_name=self.cleaned_data["full_name"],
+            job_title=self.cleaned_data.get("job_title", ""),
+            organisation=self.cleaned_data["organisation"],
+        )
+        return user
+
+
+class MemberLoginForm(LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _set_messages(
+            self,
+            {
+                "login": {
+                    "required": "Enter your email address",
+                    "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+                },
+                "password": {"required": "Enter your password"},
+            },
+        )
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+        if "login" in self.fields:
+            self.fields["login"].label = "Email address"
+
+
+class MemberResetPasswordForm(ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _set_messages(
+            self,
+            {
+                "email": {
+                    "required": "Enter your email address",
+                    "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+                }
+            },
+        )
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand that deleting my account cannot be undone",
+        error_messages=required(
+            "Confirm that you understand deleting your account cannot be undone"
+        ),
+    )
+
+
+# --- Contributions -------------------------------------------------------------------------
+
+
+class ContributionForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=255,
+        error_messages={
+            "required": "Enter a title",
+            "max_length": "Title must be 255 characters or fewer",
+        },
+    )
+    summary = forms.CharField(
+        label="Summary",
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One or two sentences shown in listings and search results.",
+        error_messages={
+            "required": "Enter a summary",
+            "max_length": "Summary must be 600 characters or fewer",
+        },
+    )
+    body = forms.CharField(
+        label="Anything else readers should know (optional)",
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"max_length": "This must be 20,000 characters or fewer"},
+    )
+    service_areas = forms.ModelMultipleChoiceField(
+        label="Service areas (optional)",
+        required=False,
+        queryset=ServiceArea.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select service areas from the list"},
+    )
+    tags = forms.CharField(
+        label="Tags (optional)",
+        required=False,
+        max_length=500,
+        help_text="Separate tags with commas, for example: repairs, housing, chatbot",
+    )
+    document = forms.FileField(
+        label="Supporting document (optional)",
+        required=False,
+        help_text="PDF, DOCX, XLSX, ODT, ODS, CSV or TXT, smaller than 10 MB.",
+        error_messages={
+            "empty": "The selected file is empty",
+            "invalid": "Select a file to upload",
+        },
+    )
+    document_title = forms.CharField(
+        label="Document title (optional)", required=False, max_length=255
+    )
+    licence_confirmed = forms.BooleanField(
+        label="I confirm my organisation is happy to publish this under the Open Government Licence",
+        error_messages=required(
+            "Confirm your organisation is happy to publish this under the Open Government Licence"
+        ),
+    )
+
+    def __init__(self, *args, contribution_type, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contribution_type = contribution_type
+        self.fields["service_areas"].queryset = ServiceArea.objects.all()
+        for field_name, label in contribution_type.rich_fields:
+            self.fields[field_name] = forms.CharField(
+                label=label,
+                max_length=10000,
+                widget=forms.Textarea(attrs={"rows": 6}),
+                error_messages={
+                    "required": f"Enter {label[0].lower()}{label[1:]}",
+                    "max_length": f"{label} must be 10,000 characters or fewer",
+                },
+            )
+        order = [
+            "title",
+            "summary",
+            *[name for name, _ in contribution_type.rich_fields],
+            "body",
+            "service_areas",
+            "tags",
+            "document",
+            "document_title",
+            "licence_confirmed",
+        ]
+        if editing:
+            del self.fields["document"], self.fields["document_title"]
+            order = [name for name in order if name in self.fields]
+        self.order_fields(order)
+
+    def clean_title(self):
+        title = plain_text(self.cleaned_data["title"])
+        if not title:
+            raise forms.ValidationError("Enter a title")
+        return title
+
+    def clean_tags(self):
+        raw = self.cleaned_data.get("tags", "")
+        tags = list(
+            dict.fromkeys(plain_text(tag).lower()[:50] for tag in raw.split(",") if plain_text(tag))
+        )
+        if len(tags) > MAX_TAGS:
+            raise forms.ValidationError(f"Enter {MAX_TAGS} tags or fewer")
+        return tags
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        if upload:
+            validate_document_upload(upload)
+        return upload
+
+
+# --- Reuse, comments, reports, follows -----------------------------------------------------
+
+
+class ReuseForm(forms.Form):
+    note = forms.CharField(
+        label="How you reused it (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Your note must be 500 characters or fewer"},
+    )
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label="Share your experience",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="A moderator reads every comment before it appears.",
+        error_messages={
+            "required": "Enter your comment",
+            "max_length": "Your comment must be 3,000 characters or fewer",
+        },
+    )
+
+    def clean_body(self):
+        body = plain_text(self.cleaned_data["body"])
+        if not body:
+            raise forms.ValidationError("Enter your comment")
+        return body
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label="Why should a moderator look at this comment?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Enter why you are reporting this comment",
+            "max_length": "Your reason must be 500 characters or fewer",
+        },
+    )
+
+
+class FollowForm(forms.Form):
+    kind = forms.ChoiceField(choices=FollowKind.choices, widget=forms.HiddenInput)
+    value = forms.CharField(max_length=120, widget=forms.HiddenInput)
+    frequency = forms.ChoiceField(
+        label="How often do you want emails?",
+        choices=DigestFrequency.choices,
+        initial=DigestFrequency.DAILY,
+        widget=forms.RadioSelect,
+        error_messages=required("Select how often you want emails"),
+    )
+
+
+# --- The Declaration -----------------------------------------------------------------------
+
+
+def _work_email_errors(value: str) -> str | None:
+    if email_domain(value) in set(settings.COMMUNITY_FREE_EMAIL_DOMAINS):
+        return "Enter a work email address, not a personal one"
+    return None
+
+
+EMAIL_INVALID = "Enter an email address in the correct format, like name@example.gov.uk"
+
+
+class SignatureForm(forms.Form):
+    organisation = OrganisationChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.none(),
+        empty_label="Select your organisation",
+        error_messages={
+            "required": "Select the organisation that is signing",
+            "invalid_choice": "Select the organisation from the list",
+        },
+    )
+    lead_name = forms.CharField(
+        label="Full name",
+        max_length=150,
+        error_messages=required("Enter the digital lead's full name"),
+    )
+    lead_role = forms.CharField(
+        label="Job title",
+        max_length=150,
+        error_messages=required("Enter the digital lead's job title"),
+    )
+    lead_email = forms.EmailField(
+        label="Work email address",
+        error_messages={
+            "required": "Enter the digital lead's work email address",
+            "invalid": EMAIL_INVALID,
+        },
+    )
+    approver_name = forms.CharField(
+        label="Full name",
+        max_length=150,
+        error_messages=required("Enter the senior approver's full name"),
+    )
+    approver_role = forms.CharField(
+        label="Job title",
+        max_length=150,
+        help_text="For example, Chief Executive",
+        error_messages=required("Enter the senior approver's job title"),
+    )
+    approver_email = forms.EmailField(
+        label="Work email address",
+        error_messages={
+            "required": "Enter the senior approver's work email address",
+            "invalid": EMAIL_INVALID,
+        },
+    )
+    commitment_title = forms.CharField(
+        label="Title of your first commitment",
+        max_length=200,
+        error_messages={
+            "required": "Enter a title for your commitment",
+            "max_length": "The title must be 200 characters or fewer",
+        },
+    )
+    commitment_partners = forms.CharField(
+        label="Partners (optional)",
+        required=False,
+        max_length=500,
+        help_text="Other organisations you will work with",
+        error_messages={"max_length": "Partners must be 500 characters or fewer"},
+    )
+    commitment_mission = forms.CharField(
+        label="Mission",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What you will do",
+        error_messages={
+            "required": "Enter the mission of your commitment",
+            "max_length": "The mission must be 2,000 characters or fewer",
+        },
+    )
+    commitment_impact = forms.CharField(
+        label="Impact",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What will be different when you have done it",
+        error_messages={
+            "required": "Enter the impact of your commitment",
+            "max_length": "The impact must be 2,000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisation_choices()
+
+    def clean_organisation(self):
+        from community.selectors import organisation_has_signed
+
+        organisation = self.cleaned_data["organisation"]
+        if organisation_has_signed(organisation):
+            raise forms.ValidationError(
+                f"{organisation.name} has already signed the Declaration or "
+                "has an application in progress"
+            )
+        return organisation
+
+    def clean_lead_email(self):
+        value = self.cleaned_data["lead_email"].lower()
+        error = _work_email_errors(value)
+        if error:
+            raise forms.ValidationError(
+                error.replace("a work email", "the digital lead's work email")
+            )
+        return value
+
+    def clean_approver_email(self):
+        value = self.cleaned_data["approver_email"].lower()
+        error = _work_email_errors(value)
+        if error:
+            raise forms.ValidationError(
+                error.replace("a work email", "the senior approver's work email")
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        lead, approver = cleaned.get("lead_email"), cleaned.get("approver_email")
+        if lead and approver and lead == approver:
+            self.add_error(
+                "approver_email",
+                "The senior approver must be a different person from the digital lead",
+            )
+        return cleaned
+
+    def signatory_data(self) -> dict:
+        return {
+            key: self.cleaned_data[key]
+            for key in (
+                "lead_name",
+                "lead_role",
+                "lead_email",
+                "approver_name",
+                "approver_role",
+                "approver_email",
+            )
+        }
+
+    def commitment_data(self) -> dict:
+        return {
+            "title": self.cleaned_data["commitment_title"],
+            "partners": self.cleaned_data.get("commitment_partners", ""),
+            "mission": self.cleaned_data["commitment_mission"],
+            "impact": self.cleaned_data["commitment_impact"],
+        }
+
+
+class SignatoryFilterForm(forms.Form):
+    q = forms.CharField(label="Search signatories", required=False, max_length=120)
+    organisation_type = forms.MultipleChoiceField(
+        label="Type of organisation",
+        required=False,
+        choices=OrganisationType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    nation = forms.MultipleChoiceField(
+        label="Nation", required=False, choices=(), widget=forms.CheckboxSelectMultiple
+    )
+    region = forms.MultipleChoiceField(
+        label="Region", required=False, choices=(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        from organisations.models import NATIONS
+
+        super().__init__(*args, **kwargs)
+        self.fields["nation"].choices = NATIONS
+        regions = (
+            Organisation.objects.exclude(region="")
+            .order_by("region")
+            .values_list("region", flat=True)
+            .distinct()
+        )
+        self.fields["region"].choices = [(region, region) for region in regions]
+
+
+# --- Collaboration -------------------------------------------------------------------------
+
+
+class OpportunityForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=160,
+        error_messages={
+            "required": "Enter a title",
+            "max_length": "Title must be 160 characters or fewer",
+        },
+    )
+    description = forms.CharField(
+        label="What do you want to work on together?",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Enter what you want to work on together",
+            "max_length": "The description must be 3,000 characters or fewer",
+        },
+    )
+    service_area = forms.ModelChoiceField(
+        label="Service area (optional)",
+        required=False,
+        queryset=ServiceArea.objects.none(),
+        empty_label="Select a service area",
+        error_messages={"invalid_choice": "Select a service area from the list"},
+    )
+    phase = forms.ChoiceField(
+        label="Phase",
+        choices=PHASES,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the phase the work is in",
+            "invalid_choice": "Select the phase the work is in",
+        },
+    )
+    seeking = forms.MultipleChoiceField(
+        label="What are you looking for?",
+        choices=Seeking.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Select what you are looking for",
+            "invalid_choice": "Select what you are looking for",
+        },
+    )
+    budget_band = forms.ChoiceField(
+        label="Budget",
+        choices=BudgetBand.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a budget", "invalid_choice": "Select a budget"},
+    )
+    closing_day = forms.CharField(label="Day", max_length=2, required=False)
+    closing_month = forms.CharField(label="Month", max_length=2, required=False)
+    closing_year = forms.CharField(label="Year", max_length=4, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_area"].queryset = ServiceArea.objects.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        parts = [cleaned.get(f"closing_{part}", "").strip() for part in ("day", "month", "year")]
+        if not any(parts):
+            self.add_error("closing_day", "Enter a closing date")
+            return cleaned
+        missing = [
+            name for name, value in zip(("day", "month", "year"), parts, strict=True) if not value
+        ]
+        if missing:
+            self.add_error("closing_day", f"Closing date must include a {' and '.join(missing)}")
+            return cleaned
+        try:
+            day, month, year = (int(part) for part in parts)
+            closing = datetime.date(year, month, day)
+        except ValueError:
+            self.add_error("closing_day", "Closing date must be a real date")
+            return cleaned
+        today = timezone.localdate()
+        if closing < today:
+            self.add_error("closing_day", "Closing date must be today or in the future")
+        elif closing > today + datetime.timedelta(days=366):
+            self.add_error("closing_day", "Closing date must be within the next year")
+        cleaned["closing_date"] = closing
+        return cleaned
+
+
+class OpportunityFilterForm(forms.Form):
+    service_area = forms.MultipleChoiceField(
+        label="Service area", required=False, choices=(), widget=forms.CheckboxSelectMultiple
+    )
+    phase = forms.MultipleChoiceField(
+        label="Phase", required=False, choices=PHASES, widget=forms.CheckboxSelectMultiple
+    )
+    seeking = forms.MultipleChoiceField(
+        label="Looking for",
+        required=False,
+        choices=Seeking.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    budget_band = forms.MultipleChoiceField(
+        label="Budget",
+        required=False,
+        choices=BudgetBand.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_area"].choices = list(ServiceArea.objects.values_list("slug", "name"))
+
+
+class InterestForm(forms.Form):
+    message = forms.CharField(
+        label="Message to the organisation (optional)",
+        required=False,
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": "Your message must be 1,500 characters or fewer"},
+    )

@@ -1,0 +1,51 @@
+"""A fixed-window rate limit on Django's cache (Redis in production), per client address."""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+
+def client_address(request) -> str:
+    # Behind a trusted proxy, SecurityMiddleware/the proxy set REMOTE_ADDR; never trust
+    # X-Forwarded-For here, or anyone could pick a fresh address per request.
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def hit(request, scope: str) -> bool:
+    """Count one attempt at `scope`; False once the client is over its limit for the window."""
+    limit, period = settings.COMMUNITY_RATE_LIMITS.get(scope, (30, 3600))
+    window = int(time.time() // period)
+    who = hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
+    key = f"community-rl:{scope}:{who}:{window}"
+    if cache.add(key, 1, timeout=period + 5):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=period + 5)
+            count = 1
+    return count <= limit
+
+
+def too_many_requests(request):
+    return render(request, "429.html", status=429)
+
+
+def rate_limit(scope: str):
+    """Limit POSTs to a view; GETs (reading a form) are never counted."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method == "POST" and not hit(request, scope):
+                return too_many_requests(request)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,211 @@
+"""Every read the community makes: what the public, a member and a moderator may see."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from wagtail.models import WorkflowState
+
+from community.models import (
+    Comment,
+    Commitment,
+    ModerationStatus,
+    Opportunity,
+    OpportunityStatus,
+    ReuseRecord,
+    Signature,
+    SignatureStatus,
+)
+from core import selectors as core_selectors
+from core.models import BasePage
+from organisations.models import Organisation
+
+# --- Reuse ---------------------------------------------------------------------------------
+
+
+def reuse_records_for_page(page) -> QuerySet:
+    return (
+        ReuseRecord.objects.filter(page_id=page.pk)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+
+
+def organisation_has_reused(*, page, organisation_id) -> bool:
+    if organisation_id is None:
+        return False
+    return ReuseRecord.objects.filter(page_id=page.pk, organisation_id=organisation_id).exists()
+
+
+def reused_by_organisation(organisation: Organisation) -> QuerySet:
+    """Public pages an organisation says it reused, for its organisation page."""
+    return core_selectors.with_listing_relations(
+        core_selectors.public_content_pages()
+        .filter(reuse_records__organisation=organisation)
+        .order_by("-date", "-id")
+    )
+
+
+# --- Comments ------------------------------------------------------------------------------
+
+
+def approved_comments(page) -> QuerySet:
+    return Comment.objects.filter(page_id=page.pk, status=ModerationStatus.APPROVED).select_related(
+        "author__member_profile", "organisation"
+    )
+
+
+# --- Contributions -------------------------------------------------------------------------
+
+
+@dataclass
+class ContributionStatus:
+    page: BasePage
+    status: str  # draft, in_moderation, changes_requested, published
+    label: str
+    tag_class: str
+    comment: str = ""
+    public_url: str = ""
+
+    @property
+    def can_edit(self) -> bool:
+        return self.status in ("draft", "changes_requested")
+
+
+STATUS_LABELS = {
+    "draft": ("Draft", "govuk-tag--grey"),
+    "in_moderation": ("In moderation", "govuk-tag--blue"),
+    "changes_requested": ("Changes requested", "govuk-tag--orange"),
+    "published": ("Published", "govuk-tag--green"),
+}
+
+
+def contribution_status(page: BasePage, workflow_state: WorkflowState | None) -> ContributionStatus:
+    comment = ""
+    if workflow_state is not None:
+        last_task = (
+            workflow_state.task_states.exclude(comment="").order_by("-finished_at", "-id").first()
+        )
+        comment = last_task.comment if last_task else ""
+    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        status = "in_moderation"
+    elif workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        status = "changes_requested"
+    elif page.live:
+        status = "published"
+    else:
+        status = "draft"
+    label, tag_class = STATUS_LABELS[status]
+    public_url = page.url if page.live and not page.get_view_restrictions().exists() else ""
+    return ContributionStatus(page, status, label, tag_class, comment, public_url or "")
+
+
+def contributions_for_user(user) -> list[ContributionStatus]:
+    pages = list(BasePage.objects.filter(owner=user).order_by("-latest_revision_created_at", "-id"))
+    states = {}
+    if pages:
+        for state in WorkflowState.objects.filter(
+            base_content_type__model="page", object_id__in=[str(page.pk) for page in pages]
+        ).order_by("created_at"):
+            states[state.object_id] = state  # the latest wins
+    return [contribution_status(page, states.get(str(page.pk))) for page in pages]
+
+
+def contribution_for_user(user, page_id: int) -> ContributionStatus | None:
+    page = BasePage.objects.filter(owner=user, pk=page_id).first()
+    if page is None:
+        return None
+    state = (
+        WorkflowState.objects.filter(base_content_type__model="page", object_id=str(page.pk))
+        .order_by("-created_at")
+        .first()
+    )
+    return contribution_status(page, state)
+
+
+# --- The Declaration -----------------------------------------------------------------------
+
+
+def signatories(*, query: str = "", organisation_types=(), nations=(), regions=()) -> QuerySet:
+    """Approved signatures with their published commitments, newest first."""
+    queryset = (
+        Signature.objects.filter(status=SignatureStatus.APPROVED)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("commitments", queryset=Commitment.objects.filter(is_published=True))
+        )
+    )
+    if query:
+        queryset = queryset.filter(
+            Q(organisation__name__icontains=query) | Q(organisation__official_name__icontains=query)
+        )
+    if organisation_types:
+        queryset = queryset.filter(organisation__organisation_type__in=organisation_types)
+    if nations:
+        queryset = queryset.filter(organisation__nation__in=nations)
+    if regions:
+        queryset = queryset.filter(organisation__region__in=regions)
+    return queryset.order_by("-signed_at", "organisation__name")
+
+
+def signatory_counts(queryset: QuerySet) -> dict[str, list[tuple[str, int]]]:
+    """Facet counts for the signatories list, over the current (filtered) results."""
+
+    def counts(field):
+        rows = queryset.order_by().values(f"organisation__{field}").annotate(total=Count("id"))
+        return sorted(
+            (
+                (row[f"organisation__{field}"], row["total"])
+                for row in rows
+                if row[f"organisation__{field}"]
+            ),
+            key=lambda item: item[0],
+        )
+
+    return {
+        "organisation_type": counts("organisation_type"),
+        "nation": counts("nation"),
+        "region": counts("region"),
+    }
+
+
+def organisation_has_signed(organisation: Organisation) -> bool:
+    return (
+        Signature.objects.filter(organisation=organisation)
+        .exclude(status=SignatureStatus.REJECTED)
+        .exists()
+    )
+
+
+# --- Collaboration -------------------------------------------------------------------------
+
+
+def open_opportunities(*, service_areas=(), phases=(), seeking=(), budget_bands=()) -> QuerySet:
+    queryset = (
+        Opportunity.objects.filter(
+            status=OpportunityStatus.OPEN, closing_date__gte=timezone.localdate()
+        )
+        .select_related("organisation", "service_area")
+        .annotate(interest_count=Count("interests"))
+    )
+    if service_areas:
+        queryset = queryset.filter(service_area__slug__in=service_areas)
+    if phases:
+        queryset = queryset.filter(phase__in=phases)
+    for value in seeking:
+        if value in ("share_ideas", "conversation", "share_funding"):
+            queryset = queryset.filter(**{value: True})
+    if budget_bands:
+        queryset = queryset.filter(budget_band__in=budget_bands)
+    return queryset.order_by("closing_date", "-created_at")
+
+
+def visible_opportunity(pk: int) -> Opportunity | None:
+    """Open ones for anyone; closed ones stay reachable by link but never withdrawn ones."""
+    return (
+        Opportunity.objects.exclude(status=OpportunityStatus.WITHDRAWN)
+        .select_related("organisation", "service_area", "created_by")
+        .filter(pk=pk)
+        .first()
+    )

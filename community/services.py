@@ -1,0 +1,731 @@
+"""Every write the community makes: small keyword-only functions named <thing>_<action>."""
+
+import logging
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, WorkflowState
+
+from casestudies.models import (
+    BusinessCaseIndexPage,
+    BusinessCasePage,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    ProcurementBriefIndexPage,
+    ProcurementBriefPage,
+)
+from community import emails
+from community.models import (
+    Comment,
+    CommentReport,
+    Commitment,
+    DigestFrequency,
+    Follow,
+    FollowKind,
+    Interest,
+    MemberProfile,
+    ModerationStatus,
+    Opportunity,
+    OpportunityStatus,
+    PendingDigestItem,
+    ReuseRecord,
+    Signature,
+    SignatureStatus,
+    VerificationStatus,
+)
+from community.text import paragraphs_html, plain_text
+from core.models import BasePage, RelatedDocument
+from core.page_cache import invalidate_page_cache
+from organisations.models import Organisation
+from patterns.models import ServicePatternIndexPage, ServicePatternPage
+
+logger = logging.getLogger(__name__)
+
+REPORTS_BEFORE_HIDING = 3
+
+
+# --- Members -------------------------------------------------------------------------------
+
+
+def email_domain(email: str) -> str:
+    return email.rsplit("@", 1)[-1].strip().lower() if "@" in email else ""
+
+
+def email_matches_organisation(*, email: str, organisation: Organisation) -> bool:
+    """True when the address is on the organisation's website domain (or a subdomain of it)."""
+    domain, website = email_domain(email), organisation.website_domain
+    if not domain or not website:
+        return False
+    return domain == website or domain.endswith("." + website)
+
+
+def staff_emails(group_names: tuple[str, ...] = ("Moderators",)) -> list[str]:
+    users = (
+        get_user_model()
+        .objects.filter(groups__name__in=group_names, is_active=True)
+        .exclude(email="")
+        .distinct()
+    )
+    return list(users.values_list("email", flat=True))
+
+
+def _quiet_wagtail_notifications(user) -> None:
+    """Members get our emails, not Wagtail's (which link into the admin they cannot use)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.submitted_notifications = False
+    profile.approved_notifications = False
+    profile.rejected_notifications = False
+    profile.updated_comments_notifications = False
+    profile.save()
+
+
+@transaction.atomic
+def member_create(
+    *, user, full_name: str, organisation: Organisation, job_title: str = ""
+) -> MemberProfile:
+    """Called when someone signs up: a pending profile; never staff, never in a group."""
+    user.is_staff = False
+    user.is_superuser = False
+    user.first_name, _, user.last_name = plain_text(full_name).partition(" ")
+    user.save()
+    user.groups.clear()
+    profile, _created = MemberProfile.objects.update_or_create(
+        user=user,
+        defaults={
+            "full_name": plain_text(full_name)[:150],
+            "job_title": plain_text(job_title)[:150],
+            "organisation": organisation,
+        },
+    )
+    _quiet_wagtail_notifications(user)
+    return profile
+
+
+def member_email_confirmed(*, user, email: str) -> MemberProfile | None:
+    """A confirmed address on the organisation's domain verifies the member at once."""
+    profile = MemberProfile.objects.filter(user=user).select_related("organisation").first()
+    if profile is None or profile.is_verified:
+        return profile
+    if email_matches_organisation(email=email, organisation=profile.organisation):
+        profile.verification_status = VerificationStatus.VERIFIED
+        profile.verification_method = "domain"
+        profile.verified_at = timezone.now()
+        profile.save(update_fields=["verification_status", "verification_method", "verified_at"])
+    else:
+        emails.send(
+            to=staff_emails(),
+            template="member_needs_verification",
+            context={"profile": profile},
+        )
+    return profile
+
+
+def member_verification_changed(*, profile: MemberProfile, previous_status: str, by=None) -> None:
+    """After a moderator changes a member's status in the admin: stamp it and tell the member."""
+    if profile.verification_status == previous_status:
+        return
+    if profile.verification_status == VerificationStatus.VERIFIED:
+        profile.verified_at = timezone.now()
+        profile.verification_method = "moderator"
+    else:
+        profile.verified_at = None
+        profile.verification_method = ""
+    profile.save(update_fields=["verified_at", "verification_method"])
+    emails.send(to=profile.user.email, template="member_verification", context={"profile": profile})
+
+
+def member_data_export(*, user) -> dict:
+    """Everything we hold about a member, as one JSON-ready dictionary."""
+    from community import selectors
+
+    profile = MemberProfile.objects.filter(user=user).select_related("organisation").first()
+    return {
+        "account": {
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "profile": {
+            "full_name": profile.full_name,
+            "job_title": profile.job_title,
+            "organisation": profile.organisation.name,
+            "organisation_code": profile.organisation.code,
+            "verification_status": profile.verification_status,
+            "verified_at": profile.verified_at.isoformat() if profile.verified_at else None,
+        }
+        if profile
+        else None,
+        "contributions": [
+            {
+                "title": item.page.title,
+                "type": item.page.content_type_label,
+                "status": item.status,
+                "url": item.public_url,
+            }
+            for item in selectors.contributions_for_user(user)
+        ],
+        "reuse_records": [
+            {
+                "page": record.page.title,
+                "organisation": record.organisation.name,
+                "note": record.note,
+                "created_at": record.created_at.isoformat(),
+            }
+            for record in ReuseRecord.objects.filter(recorded_by=user).select_related(
+                "page", "organisation"
+            )
+        ],
+        "comments": [
+            {
+                "page": comment.page.title,
+                "body": comment.body,
+                "status": comment.status,
+                "created_at": comment.created_at.isoformat(),
+            }
+            for comment in Comment.objects.filter(author=user).select_related("page")
+        ],
+        "follows": [
+            {"kind": follow.kind, "value": follow.value, "frequency": follow.frequency}
+            for follow in Follow.objects.filter(user=user)
+        ],
+        "opportunities": [
+            {
+                "title": item.title,
+                "description": item.description,
+                "status": item.status,
+                "closing_date": item.closing_date.isoformat(),
+            }
+            for item in Opportunity.objects.filter(created_by=user)
+        ],
+        "interests": [
+            {
+                "opportunity": item.opportunity.title,
+                "message": item.message,
+                "created_at": item.created_at.isoformat(),
+            }
+            for item in Interest.objects.filter(user=user).select_related("opportunity")
+        ],
+    }
+
+
+@transaction.atomic
+def member_delete(*, user) -> None:
+    """Delete an account. Published contributions and reuse records stay, credited to the
+    organisation; unpublished drafts, comments, follows, opportunities and interests go."""
+    for page in BasePage.objects.filter(owner=user):
+        if page.live or page.first_published_at:
+            continue
+        for state in WorkflowState.objects.for_instance(page).filter(
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+        ):
+            state.cancel(user=None)
+        page.delete()
+    Opportunity.objects.filter(created_by=user).delete()
+    user.delete()
+    invalidate_page_cache()
+
+
+# --- Reuse ---------------------------------------------------------------------------------
+
+
+def reuse_count_refresh(*, page_id: int) -> int:
+    """Recompute the denormalised counter from the records, in one UPDATE (race-free)."""
+    count = Subquery(
+        ReuseRecord.objects.filter(page_id=OuterRef("pk"))
+        .order_by()
+        .values("page_id")
+        .annotate(total=Count("id"))
+        .values("total")[:1]
+    )
+    BasePage.objects.filter(pk=page_id).update(reuse_count=Coalesce(count, Value(0)))
+    invalidate_page_cache()
+    return BasePage.objects.filter(pk=page_id).values_list("reuse_count", flat=True).first() or 0
+
+
+def reuse_record(
+    *, page: BasePage, profile: MemberProfile, note: str = ""
+) -> tuple[ReuseRecord, bool]:
+    """Record that the member's organisation reused `page`; a second click changes nothing."""
+    try:
+        with transaction.atomic():
+            record, created = ReuseRecord.objects.get_or_create(
+                page_id=page.pk,
+                organisation_id=profile.organisation_id,
+                defaults={"recorded_by": profile.user, "note": plain_text(note)[:500]},
+            )
+    except IntegrityError:
+        # A concurrent click won the race between get and create: the record exists now.
+        record, created = (
+            ReuseRecord.objects.get(page_id=page.pk, organisation_id=profile.organisation_id),
+            False,
+        )
+    if created:
+        reuse_count_refresh(page_id=page.pk)
+    return record, created
+
+
+def reuse_remove(*, page: BasePage, profile: MemberProfile) -> bool:
+    deleted, _ = ReuseRecord.objects.filter(
+        page_id=page.pk, organisation_id=profile.organisation_id
+    ).delete()
+    if deleted:
+        reuse_count_refresh(page_id=page.pk)
+    return bool(deleted)
+
+
+# --- Contributions -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContributionType:
+    slug: str
+    label: str
+    model: type
+    index_model: type
+    rich_fields: tuple[tuple[str, str], ...]  # (field name, label) of plain-text inputs
+
+
+CONTRIBUTION_TYPES = {
+    item.slug: item
+    for item in [
+        ContributionType(
+            "case-study",
+            "Case study",
+            CaseStudyPage,
+            CaseStudyIndexPage,
+            (
+                ("problem", "The problem"),
+                ("approach", "What you did"),
+                ("lessons_learned", "What you learned"),
+            ),
+        ),
+        ContributionType(
+            "procurement-brief",
+            "Procurement brief",
+            ProcurementBriefPage,
+            ProcurementBriefIndexPage,
+            (("problem", "The problem to solve"), ("users", "Who the users are")),
+        ),
+        ContributionType(
+            "business-case",
+            "Business case",
+            BusinessCasePage,
+            BusinessCaseIndexPage,
+            (
+                ("strategic_case", "The strategic case"),
+                ("economic_case", "The economic case"),
+                ("financial_case", "The financial case"),
+            ),
+        ),
+        ContributionType(
+            "service-pattern",
+            "Service pattern",
+            ServicePatternPage,
+            ServicePatternIndexPage,
+            (
+                ("user_needs", "User needs"),
+                ("when_to_use", "When to use it"),
+                ("known_issues", "Known issues"),
+            ),
+        ),
+    ]
+}
+
+
+def contribution_type_for_page(page) -> ContributionType | None:
+    specific_class = page.specific_class
+    return next(
+        (item for item in CONTRIBUTION_TYPES.values() if item.model is specific_class), None
+    )
+
+
+def _document_store(*, upload, title: str, user):
+    Document = get_document_model()
+    document = Document(
+        title=plain_text(title)[:255] or "Supporting document",
+        uploaded_by_user=user,
+        collection=Collection.get_first_root_node(),
+    )
+    document.file.save(upload.name, upload, save=False)
+    document.save()
+    return document
+
+
+def _apply_contribution_fields(page, contribution_type: ContributionType, data: dict) -> None:
+    page.title = plain_text(data["title"])[:255]
+    page.summary = plain_text(data["summary"])[:600]
+    for field_name, _label in contribution_type.rich_fields:
+        setattr(page, field_name, paragraphs_html(data.get(field_name, "")))
+    body = paragraphs_html(data.get("body", ""))
+    page.body = [("paragraph", body)] if body else []
+
+
+def _start_moderation(page, user) -> WorkflowState | None:
+    workflow = page.get_workflow()
+    if workflow is None:
+        logger.warning("No workflow applies to %s; it stays a draft", page.pk)
+        return None
+    return workflow.start(page, user)
+
+
+@transaction.atomic
+def contribution_submit(
+    *, profile: MemberProfile, contribution_type: ContributionType, data: dict, upload=None
+) -> BasePage:
+    """Create a draft page owned by the member and put it into Wagtail's moderation workflow."""
+    from django.utils.text import slugify
+
+    parent = contribution_type.index_model.objects.first()
+    if parent is None:
+        raise ValueError(f"No {contribution_type.label} index page to file the contribution under")
+    user = profile.user
+    page = contribution_type.model(owner=user, live=False, has_unpublished_changes=True)
+    _apply_contribution_fields(page, contribution_type, data)
+    base_slug = slugify(page.title)[:70] or "contribution"
+    slug, counter = base_slug, 1
+    while parent.get_children().filter(slug=slug).exists():
+        counter += 1
+        slug = f"{base_slug}-{counter}"
+    page.slug = slug
+    parent.add_child(instance=page)
+    page.organisations.set([profile.organisation])
+    page.service_areas.set(data.get("service_areas") or [])
+    page.tags.set(data.get("tags") or [])
+    if upload is not None:
+        document = _document_store(
+            upload=upload, title=data.get("document_title") or upload.name, user=user
+        )
+        page.documents = [RelatedDocument(document=document, title=document.title)]
+    page.save()
+    page.save_revision(user=user, log_action=True)
+    _start_moderation(page, user)
+    emails.send(
+        to=user.email, template="contribution_received", context={"page": page, "profile": profile}
+    )
+    return page
+
+
+@transaction.atomic
+def contribution_resubmit(
+    *, page, user, contribution_type: ContributionType, data: dict
+) -> BasePage:
+    """Save the member's changes as a new revision and send it back to the moderators."""
+    page = page.specific
+    _apply_contribution_fields(page, contribution_type, data)
+    page.service_areas.set(data.get("service_areas") or [])
+    page.tags.set(data.get("tags") or [])
+    page.save_revision(user=user, log_action=True)
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+    elif state is None:
+        _start_moderation(page, user)
+    return page
+
+
+def contribution_decided(*, workflow_state, approved: bool) -> None:
+    """Tell the member a moderator approved their contribution or asked for changes."""
+    page = workflow_state.content_object
+    page = page.specific if hasattr(page, "specific") else page
+    member = workflow_state.requested_by
+    if (
+        member is None
+        or not isinstance(page, BasePage)
+        or not MemberProfile.objects.filter(user=member).exists()
+    ):
+        return
+    task_state = workflow_state.task_states.order_by("-finished_at", "-id").first()
+    comment = task_state.comment if task_state else ""
+    emails.send(
+        to=member.email,
+        template="contribution_approved" if approved else "contribution_changes_requested",
+        context={
+            "page": page,
+            "comment": comment,
+            "member": member,
+            "contributions_url": reverse("community:contributions"),
+        },
+    )
+
+
+# --- Comments ------------------------------------------------------------------------------
+
+
+def comment_create(*, page: BasePage, profile: MemberProfile, body: str) -> Comment:
+    comment = Comment.objects.create(
+        page_id=page.pk,
+        author=profile.user,
+        organisation=profile.organisation,
+        body=plain_text(body)[:3000],
+    )
+    emails.send(
+        to=staff_emails(),
+        template="comment_to_moderate",
+        context={"comment": comment, "page": page},
+    )
+    return comment
+
+
+def comment_moderated(*, comment: Comment) -> None:
+    comment.moderated_at = timezone.now()
+    comment.save(update_fields=["moderated_at"])
+    if comment.status == ModerationStatus.APPROVED:
+        comment.reports.update(resolved=True)
+    invalidate_page_cache()
+
+
+def comment_report(*, comment: Comment, user, reason: str) -> tuple[CommentReport, bool]:
+    try:
+        with transaction.atomic():
+            report, created = CommentReport.objects.get_or_create(
+                comment=comment, reporter=user, defaults={"reason": plain_text(reason)[:500]}
+            )
+    except IntegrityError:
+        return CommentReport.objects.get(comment=comment, reporter=user), False
+    if created:
+        unresolved = comment.reports.filter(resolved=False).count()
+        if unresolved >= REPORTS_BEFORE_HIDING and comment.status == ModerationStatus.APPROVED:
+            # Enough people object: hide it until a moderator looks again.
+            Comment.objects.filter(pk=comment.pk).update(status=ModerationStatus.PENDING)
+            invalidate_page_cache()
+        emails.send(
+            to=staff_emails(),
+            template="comment_reported",
+            context={"comment": comment, "report": report},
+        )
+    return report, created
+
+
+# --- Following -----------------------------------------------------------------------------
+
+
+def follow_add(
+    *, user, kind: str, value: str, frequency: str = DigestFrequency.DAILY
+) -> tuple[Follow, bool]:
+    try:
+        with transaction.atomic():
+            follow, created = Follow.objects.get_or_create(
+                user=user, kind=kind, value=value, defaults={"frequency": frequency}
+            )
+    except IntegrityError:
+        follow, created = Follow.objects.get(user=user, kind=kind, value=value), False
+    if not created and follow.frequency != frequency:
+        follow.frequency = frequency
+        follow.save(update_fields=["frequency"])
+    return follow, created
+
+
+def follow_remove(*, follow: Follow) -> None:
+    follow.delete()
+
+
+def _follows_matching(page: BasePage):
+    from django.db.models import Q
+
+    page = page.specific
+    model_name = page._meta.model_name
+    condition = Q(kind=FollowKind.CONTENT_TYPE, value=model_name)
+    tag_slugs = list(page.tags.values_list("slug", flat=True))
+    area_slugs = list(page.service_areas.values_list("slug", flat=True))
+    org_slugs = list(page.organisations.values_list("slug", flat=True))
+    if tag_slugs:
+        condition |= Q(kind=FollowKind.TAG, value__in=tag_slugs)
+    if area_slugs:
+        condition |= Q(kind=FollowKind.SERVICE_AREA, value__in=area_slugs)
+    if org_slugs:
+        condition |= Q(kind=FollowKind.ORGANISATION, value__in=org_slugs)
+    return Follow.objects.filter(condition, user__is_active=True).select_related("user")
+
+
+def followers_notify_published(*, page: BasePage) -> int:
+    """On first publication: email immediate followers once each, queue the daily ones."""
+    sent_to = set()
+    for follow in _follows_matching(page):
+        if follow.frequency == DigestFrequency.IMMEDIATE:
+            if follow.user_id in sent_to:
+                continue
+            sent_to.add(follow.user_id)
+            unsubscribe = emails.absolute_url(reverse("community:unsubscribe", args=[follow.token]))
+            emails.send(
+                to=follow.user.email,
+                template="follow_published",
+                context={"page": page.specific, "follow": follow, "unsubscribe_url": unsubscribe},
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+            )
+        else:
+            PendingDigestItem.objects.get_or_create(follow=follow, page_id=page.pk)
+    return len(sent_to)
+
+
+def digests_send() -> int:
+    """Send each member one email listing what was published for their daily follows."""
+    items = PendingDigestItem.objects.select_related("follow__user", "page").order_by(
+        "follow__user_id", "created_at"
+    )
+    by_user: dict = {}
+    for item in items:
+        by_user.setdefault(item.follow.user, []).append(item)
+    for user, user_items in by_user.items():
+        pages = list({item.page_id: item.page for item in user_items if item.page.live}.values())
+        if pages:
+            emails.send(
+                to=user.email,
+                template="follow_digest",
+                context={
+                    "pages": pages,
+                    "follows": {item.follow for item in user_items},
+                    "unsubscribe": [
+                        (
+                            item.follow,
+                            emails.absolute_url(
+                                reverse("community:unsubscribe", args=[item.follow.token])
+                            ),
+                        )
+                        for item in {i.follow.pk: i for i in user_items}.values()
+                    ],
+                },
+            )
+    deleted, _ = PendingDigestItem.objects.filter(pk__in=[item.pk for item in items]).delete()
+    return len(by_user)
+
+
+# --- The Declaration -----------------------------------------------------------------------
+
+
+class AlreadySigned(Exception):
+    pass
+
+
+@transaction.atomic
+def signature_apply(
+    *,
+    organisation: Organisation,
+    signatory: dict,
+    commitment: dict,
+    user=None,
+    confirm_url_for=None,
+) -> Signature:
+    """Record an application to sign and email the senior approver a link to confirm it."""
+    clean = {key: plain_text(str(value))[:254] for key, value in signatory.items()}
+    try:
+        with transaction.atomic():
+            signature = Signature.objects.create(
+                organisation=organisation,
+                submitted_by=user if user and user.is_authenticated else None,
+                **clean,
+            )
+    except IntegrityError as error:
+        raise AlreadySigned(organisation.name) from error
+    Commitment.objects.create(
+        signature=signature,
+        organisation=organisation,
+        title=plain_text(commitment["title"])[:200],
+        partners=plain_text(commitment.get("partners", ""))[:500],
+        mission=plain_text(commitment["mission"])[:2000],
+        impact=plain_text(commitment["impact"])[:2000],
+    )
+    confirm_url = confirm_url_for(signature) if confirm_url_for else ""
+    emails.send(
+        to=signature.approver_email,
+        template="declaration_approver_confirm",
+        context={"signature": signature, "confirm_url": confirm_url},
+    )
+    emails.send(
+        to=signature.lead_email, template="declaration_received", context={"signature": signature}
+    )
+    return signature
+
+
+def signature_approver_confirm(*, signature: Signature) -> bool:
+    updated = Signature.objects.filter(
+        pk=signature.pk, status=SignatureStatus.AWAITING_APPROVER
+    ).update(status=SignatureStatus.AWAITING_REVIEW, approver_confirmed_at=timezone.now())
+    if updated:
+        signature.refresh_from_db()
+        emails.send(
+            to=staff_emails(("Moderators", "Editors")),
+            template="declaration_to_review",
+            context={"signature": signature},
+        )
+    return bool(updated)
+
+
+@transaction.atomic
+def signature_reviewed(*, signature: Signature, previous_status: str) -> None:
+    """After staff change the status in the admin: publish or hide commitments, tell the lead."""
+    if signature.status == previous_status:
+        return
+    if signature.status == SignatureStatus.APPROVED:
+        signature.signed_at = signature.signed_at or timezone.now()
+        signature.save(update_fields=["signed_at"])
+        signature.commitments.update(is_published=True)
+    else:
+        signature.commitments.update(is_published=False)
+    invalidate_page_cache()
+    if signature.status in (SignatureStatus.APPROVED, SignatureStatus.REJECTED):
+        emails.send(
+            to=[signature.lead_email, signature.approver_email],
+            template="declaration_decided",
+            context={"signature": signature},
+        )
+
+
+# --- Collaboration -------------------------------------------------------------------------
+
+
+def opportunity_create(*, profile: MemberProfile, data: dict) -> Opportunity:
+    seeking = set(data.get("seeking") or [])
+    return Opportunity.objects.create(
+        organisation=profile.organisation,
+        created_by=profile.user,
+        title=plain_text(data["title"])[:160],
+        description=plain_text(data["description"])[:3000],
+        service_area=data.get("service_area"),
+        phase=data.get("phase", ""),
+        share_ideas="share_ideas" in seeking,
+        conversation="conversation" in seeking,
+        share_funding="share_funding" in seeking,
+        budget_band=data["budget_band"],
+        closing_date=data["closing_date"],
+    )
+
+
+def opportunity_close(*, opportunity: Opportunity) -> None:
+    opportunity.status = OpportunityStatus.CLOSED
+    opportunity.save(update_fields=["status"])
+
+
+def interest_express(
+    *, opportunity: Opportunity, profile: MemberProfile, message: str = ""
+) -> tuple[Interest, bool]:
+    try:
+        with transaction.atomic():
+            interest, created = Interest.objects.get_or_create(
+                opportunity=opportunity,
+                user=profile.user,
+                defaults={
+                    "organisation": profile.organisation,
+                    "message": plain_text(message)[:1500],
+                },
+            )
+    except IntegrityError:
+        return Interest.objects.get(opportunity=opportunity, user=profile.user), False
+    if created and opportunity.created_by and opportunity.created_by.email:
+        emails.send(
+            to=opportunity.created_by.email,
+            template="opportunity_interest",
+            context={"opportunity": opportunity, "interest": interest, "profile": profile},
+        )
+    return interest, created

@@ -1,0 +1,82 @@
+"""GOV.UK form markup for Django forms, and the community panel on content pages."""
+
+from django import forms, template
+
+from community import selectors
+from community.auth import member_profile
+from community.forms import CommentForm, ReuseForm
+
+register = template.Library()
+
+
+def field_kind(field) -> str:
+    widget = field.field.widget
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return "file"
+    return "input"
+
+
+@register.inclusion_tag("community/includes/govuk_field.html")
+def govuk_field(field, label_class="govuk-label", autocomplete="", input_class=""):
+    value = field.value()
+    if isinstance(value, list | tuple):
+        selected = {str(item) for item in value}
+    else:
+        selected = {str(value)} if value not in (None, "") else set()
+    return {
+        "field": field,
+        "kind": field_kind(field),
+        "input_type": getattr(field.field.widget, "input_type", "text"),
+        "selected": selected,
+        "label_class": label_class,
+        "autocomplete": autocomplete,
+        "input_class": input_class,
+        "error": field.errors[0] if field.errors else "",
+    }
+
+
+@register.inclusion_tag("community/includes/error_summary.html")
+def govuk_error_summary(form):
+    items = []
+    for name, errors in form.errors.items():
+        if name == "__all__":
+            items.extend(("", error) for error in errors)
+        else:
+            items.append((form[name].auto_id if name in form.fields else "", errors[0]))
+    return {"items": items}
+
+
+@register.inclusion_tag("community/includes/community_panel.html", takes_context=True)
+def community_panel(context, page=None):
+    """Reuse, comments and following for one content page, as the visitor may see them."""
+    page = page or context.get("page")
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    profile = member_profile(user)
+    records = list(selectors.reuse_records_for_page(page))
+    organisation_id = profile.organisation_id if profile else None
+    return {
+        "request": request,
+        "page": page,
+        "user": user,
+        "profile": profile,
+        "reuse_records": records,
+        "reused_by_my_org": any(record.organisation_id == organisation_id for record in records),
+        "comments": list(selectors.approved_comments(page)),
+        "reuse_form": ReuseForm(),
+        "comment_form": CommentForm(),
+        "content_type_value": page.specific_class._meta.model_name if page.specific_class else "",
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,92 @@
+"""Signing the Declaration, the approver's confirmation and the public signatories list.
+
+These are sub-views of DeclarationPage (a RoutablePage), so editors own the page's text and
+its URL.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect
+
+from community import selectors, services
+from community.forms import SignatoryFilterForm, SignatureForm
+from community.models import Signature, SignatureStatus
+from community.ratelimit import hit, too_many_requests
+
+
+def sign(request, *, page):
+    form = SignatureForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not hit(request, "declaration"):
+            return too_many_requests(request)
+        if form.is_valid():
+            try:
+                services.signature_apply(
+                    organisation=form.cleaned_data["organisation"],
+                    signatory=form.signatory_data(),
+                    commitment=form.commitment_data(),
+                    user=request.user,
+                    confirm_url_for=lambda signature: (
+                        page.get_full_url(request).rstrip("/")
+                        + "/"
+                        + page.reverse_subpage("confirm", args=[signature.approver_token])
+                    ),
+                )
+            except services.AlreadySigned:
+                form.add_error(
+                    "organisation",
+                    "This organisation has already signed the Declaration "
+                    "or has an application in progress",
+                )
+            else:
+                return redirect(page.url + page.reverse_subpage("sign_done"))
+    return page.render(
+        request, template="community/declaration/sign.html", context_overrides={"form": form}
+    )
+
+
+def sign_done(request, *, page):
+    return page.render(request, template="community/declaration/sign_done.html")
+
+
+def approver_confirm(request, *, page, token):
+    signature = (
+        Signature.objects.filter(approver_token=token).select_related("organisation").first()
+    )
+    if signature is None:
+        raise Http404
+    confirmed = False
+    if request.method == "POST" and signature.status == SignatureStatus.AWAITING_APPROVER:
+        confirmed = services.signature_approver_confirm(signature=signature)
+    return page.render(
+        request,
+        template="community/declaration/confirm.html",
+        context_overrides={"signature": signature, "confirmed": confirmed},
+    )
+
+
+def signatories(request, *, page):
+    form = SignatoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    queryset = selectors.signatories(
+        query=(filters.get("q") or "").strip(),
+        organisation_types=filters.get("organisation_type") or (),
+        nations=filters.get("nation") or (),
+        regions=filters.get("region") or (),
+    )
+    paginator = Paginator(queryset, 50)
+    listing = paginator.get_page(request.GET.get("page", "1")[:12])
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page.render(
+        request,
+        template="community/declaration/signatories.html",
+        context_overrides={
+            "form": form,
+            "listing": listing,
+            "total": paginator.count,
+            "all_total": selectors.signatories().count(),
+            "counts": selectors.signatory_counts(queryset),
+            "query_without_page": query.urlencode(),
+        },
+    )

@@ -1,0 +1,133 @@
+"""The community's admin screens: verify members, moderate comments, review signatures."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+
+from community import services
+from community.models import (
+    Comment,
+    CommentReport,
+    Commitment,
+    MemberProfile,
+    Opportunity,
+    ReuseRecord,
+    Signature,
+)
+
+
+class StatusChangeEditView(EditView):
+    """Runs a service after staff change a status field, so the member hears about it."""
+
+    status_field = "status"
+    on_status_change = None
+
+    def save_instance(self):
+        previous = (
+            type(self.object)
+            .objects.filter(pk=self.object.pk)
+            .values_list(self.status_field, flat=True)
+            .first()
+        )
+        instance = super().save_instance()
+        self.status_changed(instance, previous)
+        return instance
+
+    def status_changed(self, instance, previous):  # pragma: no cover - overridden
+        pass
+
+
+class MemberEditView(StatusChangeEditView):
+    status_field = "verification_status"
+
+    def status_changed(self, instance, previous):
+        services.member_verification_changed(
+            profile=instance, previous_status=previous, by=self.request.user
+        )
+
+
+class CommentEditView(StatusChangeEditView):
+    def status_changed(self, instance, previous):
+        if instance.status != previous:
+            services.comment_moderated(comment=instance)
+
+
+class SignatureEditView(StatusChangeEditView):
+    def status_changed(self, instance, previous):
+        services.signature_reviewed(signature=instance, previous_status=previous)
+
+
+class MemberViewSet(SnippetViewSet):
+    model = MemberProfile
+    icon = "user"
+    menu_label = "Members"
+    edit_view_class = MemberEditView
+    list_display = ("full_name", "organisation", "verification_status", "created_at")
+    list_filter = ("verification_status",)
+    search_fields = ("full_name", "user__email", "organisation__name")
+    inspect_view_enabled = True
+
+
+class CommentViewSet(SnippetViewSet):
+    model = Comment
+    icon = "comment"
+    edit_view_class = CommentEditView
+    list_display = ("__str__", "status", "created_at")
+    list_filter = ("status",)
+    search_fields = ("body",)
+
+
+class CommentReportViewSet(SnippetViewSet):
+    model = CommentReport
+    icon = "warning"
+    menu_label = "Comment reports"
+    list_display = ("__str__", "reason", "resolved", "created_at")
+    list_filter = ("resolved",)
+
+
+class ReuseRecordViewSet(SnippetViewSet):
+    model = ReuseRecord
+    icon = "redirect"
+    menu_label = "Reuse records"
+    list_display = ("__str__", "created_at")
+
+
+class SignatureViewSet(SnippetViewSet):
+    model = Signature
+    icon = "doc-full"
+    menu_label = "Declaration signatures"
+    edit_view_class = SignatureEditView
+    list_display = ("organisation", "status", "created_at", "signed_at")
+    list_filter = ("status",)
+    search_fields = ("organisation__name", "lead_name", "approver_name")
+
+
+class CommitmentViewSet(SnippetViewSet):
+    model = Commitment
+    icon = "list-ul"
+    list_display = ("title", "organisation", "is_published")
+    list_filter = ("is_published",)
+
+
+class OpportunityViewSet(SnippetViewSet):
+    model = Opportunity
+    icon = "group"
+    list_display = ("title", "organisation", "status", "closing_date")
+    list_filter = ("status",)
+
+
+class CommunityViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Community"
+    menu_icon = "group"
+    menu_order = 250
+    items = (
+        MemberViewSet,
+        CommentViewSet,
+        CommentReportViewSet,
+        ReuseRecordViewSet,
+        SignatureViewSet,
+        CommitmentViewSet,
+        OpportunityViewSet,
+    )
+
+
+register_snippet(CommunityViewSetGroup)

@@ -1,0 +1,108 @@
+"""Machine-readable public views: sitemap.xml, robots.txt, the API index, OpenAPI, developer docs."""
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from localdigital.openapi import openapi_document
+from organisations.models import Organisation, OrganisationIndexPage
+
+ROBOTS_DISALLOW = ["/admin/", "/accounts/"]
+
+
+class PublicPagesSitemap(Sitemap):
+    """Every live page that anyone may read (Wagtail's sitemap already uses live().public())."""
+
+
+class OrganisationSitemap(Sitemap):
+    """Each organisation's page, while the organisations index is itself live and public."""
+
+    def items(self):
+        index_page = self.index_page()
+        if index_page is None:
+            return Organisation.objects.none()
+        return Organisation.objects.only("slug", "name").order_by("name")
+
+    def index_page(self):
+        if not hasattr(self, "_index_page"):
+            site = self.get_wagtail_site()
+            self._index_page = (
+                OrganisationIndexPage.objects.live()
+                .public()
+                .descendant_of(site.root_page, inclusive=True)
+                .first()
+            )
+        return self._index_page
+
+    def location(self, organisation):
+        return f"{self.index_page().get_full_url(self.request)}{organisation.slug}/"
+
+    def lastmod(self, organisation):
+        return None
+
+    def _urls(self, page, protocol, domain):
+        return [
+            {"item": item, "location": self.location(item), "lastmod": None}
+            for item in self.paginator.page(page).object_list
+        ]
+
+
+SITEMAPS = {"pages": PublicPagesSitemap, "organisations": OrganisationSitemap}
+
+
+@require_GET
+def sitemap(request):
+    return wagtail_sitemap(request, sitemaps=SITEMAPS)
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", "Allow: /"]
+    lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOW]
+    lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _api_root(request) -> str:
+    return request.build_absolute_uri("/api/v2/").rstrip("/")
+
+
+def _cors(response):
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def api_index(request):
+    root = _api_root(request)
+    return _cors(
+        JsonResponse(
+            {
+                "name": "Local Digital public API",
+                "documentation": request.build_absolute_uri("/developers/api/"),
+                "openapi": f"{root}/openapi.json",
+                "endpoints": {"pages": f"{root}/pages/", "documents": f"{root}/documents/"},
+                "licence": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+            },
+            json_dumps_params={"indent": 2},
+        )
+    )
+
+
+@require_GET
+def openapi_json(request):
+    document = openapi_document(server_url=_api_root(request))
+    document["externalDocs"]["url"] = request.build_absolute_uri("/developers/api/")
+    return _cors(JsonResponse(document, json_dumps_params={"indent": 1}))
+
+
+@require_GET
+def developers_api(request):
+    return render(
+        request,
+        "developers/api.html",
+        {"api_root": _api_root(request), "site_root": request.build_absolute_uri("/").rstrip("/")},
+    )

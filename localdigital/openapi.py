@@ -1,0 +1,488 @@
+"""The OpenAPI 3.1 description of the public API, built by hand so it says what we promise."""
+
+from core.models import BasePage
+from localdigital.api import CONTENT_API_FIELDS, LISTING_FIELDS, api_fields_for
+
+OPENAPI_VERSION = "3.1.0"
+API_VERSION = "2.0.0"
+
+
+def _param(name, description, schema=None, *, location="query", required=False, example=None):
+    parameter = {
+        "name": name,
+        "in": location,
+        "required": required,
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
+    if example is not None:
+        parameter["example"] = example
+    return parameter
+
+
+PAGINATION = [
+    _param(
+        "limit",
+        "Items per response (at most 50).",
+        {"type": "integer", "minimum": 0, "maximum": 50, "default": 20},
+    ),
+    _param("offset", "Items to skip.", {"type": "integer", "minimum": 0, "default": 0}),
+]
+FIELDS = _param(
+    "fields",
+    "Fields to add (`fields=problem,outcomes`), remove (`fields=-summary`), or all (`fields=*`).",
+    example="*",
+)
+ORDER = _param(
+    "order",
+    "Sort by a field, `-` for descending, or `random`. With `search`: one of `-date`, `date`, "
+    "`title`, `-reuse_count` (default: relevance).",
+    example="-date",
+)
+RICH_TEXT = _param(
+    "rich_text_format",
+    "Rich text as `html` (default), `db_html`, `markdown` or `db_markdown`.",
+    {"type": "string", "enum": ["html", "db_html", "markdown", "db_markdown"]},
+)
+CONTENT_FILTERS = [
+    _param(
+        "type",
+        "Content type as app_label.ModelName; comma-separate several. Without it the listing is "
+        "every content page (`core.BasePage`); `wagtailcore.Page` lists every public page.",
+        {
+            "type": "string",
+            "enum": [
+                "casestudies.CaseStudyPage",
+                "casestudies.ProcurementBriefPage",
+                "casestudies.BusinessCasePage",
+                "patterns.ServicePatternPage",
+                "core.BasePage",
+                "wagtailcore.Page",
+            ],
+        },
+        example="casestudies.CaseStudyPage",
+    ),
+    _param(
+        "tag", "Tag slug; comma-separate or repeat for any of several.", example="housing-repairs"
+    ),
+    _param("service_area", "Service area slug; any of several.", example="waste-and-recycling"),
+    _param(
+        "organisation",
+        "Organisation slug (as in /organisations/<slug>/); any of several.",
+        example="hackney",
+    ),
+    _param("nation", "Nation of a publishing organisation, e.g. England.", example="Wales"),
+    _param("region", "Region of a publishing organisation, e.g. London.", example="London"),
+    _param(
+        "search",
+        "Full-text search through the site's search service, best match first.",
+        {"type": "string", "maxLength": 200},
+        example="missed bin",
+    ),
+    _param(
+        "child_of", "Pages directly under this page id (not with `search`).", {"type": "integer"}
+    ),
+    _param(
+        "descendant_of",
+        "Pages anywhere under this page id (not with `search`).",
+        {"type": "integer"},
+    ),
+]
+
+ERROR = {
+    "description": "The request was not understood: the message says why.",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+NOT_FOUND = {
+    "description": "No live, public item has this id.",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+NAMED = {
+    "type": "object",
+    "properties": {"name": {"type": "string"}, "slug": {"type": "string"}},
+}
+RELATED_PAGE = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "type": {"type": "string"},
+            "html_url": {"type": "string", "format": "uri"},
+        },
+    },
+}
+RICH_TEXT_SCHEMA = {"type": "string", "description": "Rich text (HTML by default)."}
+STREAM = {
+    "type": "array",
+    "description": "StreamField blocks: [{type, value, id}].",
+    "items": {"type": "object"},
+}
+MONEY = {"type": ["number", "null"], "description": "Whole pounds."}
+DATE = {"type": ["string", "null"], "format": "date"}
+TEXT = {"type": "string"}
+LINES = {"type": "array", "items": {"type": "string"}}
+
+FIELD_SCHEMAS = {
+    "summary": TEXT,
+    "date": {"type": "string", "format": "date"},
+    "last_reviewed": DATE,
+    "licence": {"$ref": "#/components/schemas/Licence"},
+    "tags": {"type": "array", "items": NAMED},
+    "service_areas": {"type": "array", "items": NAMED},
+    "organisations": {"type": "array", "items": {"$ref": "#/components/schemas/OrganisationRef"}},
+    "principles": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"number": {"type": "integer"}, "title": {"type": "string"}},
+        },
+    },
+    "reuse_count": {
+        "type": "integer",
+        "description": "Organisations that recorded reusing this work.",
+    },
+    "body": STREAM,
+    "documents": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "download_url": {"type": "string", "format": "uri"},
+            },
+        },
+    },
+    "problem": RICH_TEXT_SCHEMA,
+    "approach": RICH_TEXT_SCHEMA,
+    "outcomes": STREAM,
+    "total_cost": MONEY,
+    "annual_saving": MONEY,
+    "cost_notes": TEXT,
+    "phase": {"type": "string", "enum": ["", "discovery", "alpha", "beta", "live"]},
+    "started": DATE,
+    "finished": DATE,
+    "lessons_learned": RICH_TEXT_SCHEMA,
+    "partners": LINES,
+    "contact_name": TEXT,
+    "contact_email": TEXT,
+    "related_briefs": RELATED_PAGE,
+    "related_business_cases": RELATED_PAGE,
+    "patterns_used": RELATED_PAGE,
+    "users": RICH_TEXT_SCHEMA,
+    "procurement_route": {
+        "type": "string",
+        "description": "How it was bought, e.g. g-cloud, dos, open.",
+    },
+    "budget_min": MONEY,
+    "budget_max": MONEY,
+    "contract_length_months": {"type": ["integer", "null"]},
+    "essential_skills": LINES,
+    "nice_to_have_skills": LINES,
+    "evaluation_criteria": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "criterion": {"type": "string"},
+                "weighting": {"type": "integer", "description": "Per cent"},
+            },
+        },
+    },
+    "status": {"type": "string", "enum": ["draft", "open", "closed", "awarded"]},
+    "awarded_to": TEXT,
+    "award_value": MONEY,
+    "award_date": DATE,
+    "case_studies": RELATED_PAGE,
+    "stage": {"type": "string", "enum": ["", "soc", "obc", "fbc"]},
+    "strategic_case": RICH_TEXT_SCHEMA,
+    "economic_case": RICH_TEXT_SCHEMA,
+    "commercial_case": RICH_TEXT_SCHEMA,
+    "financial_case": RICH_TEXT_SCHEMA,
+    "management_case": RICH_TEXT_SCHEMA,
+    "options": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string"},
+                "description": {"type": "string"},
+                "whole_life_cost": MONEY,
+                "is_do_nothing": {"type": "boolean"},
+                "is_preferred": {"type": "boolean"},
+            },
+        },
+    },
+    "whole_life_cost": MONEY,
+    "annual_benefit": MONEY,
+    "payback_months": {"type": ["integer", "null"]},
+    "funding_source": TEXT,
+    "approved_by": TEXT,
+    "approval_date": DATE,
+    "maturity": {"type": "string", "enum": ["experimental", "beta", "live", "retired"]},
+    "user_needs": RICH_TEXT_SCHEMA,
+    "when_to_use": RICH_TEXT_SCHEMA,
+    "when_not_to_use": RICH_TEXT_SCHEMA,
+    "steps": STREAM,
+    "components_and_standards": RICH_TEXT_SCHEMA,
+    "research": RICH_TEXT_SCHEMA,
+    "known_issues": RICH_TEXT_SCHEMA,
+    "lgsl_services": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"code": {"type": "integer"}, "description": {"type": "string"}},
+        },
+    },
+}
+
+
+def _page_schema(model) -> dict:
+    properties = {
+        "id": {"type": "integer"},
+        "meta": {"$ref": "#/components/schemas/PageMeta"},
+        "title": {"type": "string"},
+    }
+    for api_field in api_fields_for(model):
+        properties[api_field.name] = FIELD_SCHEMAS[api_field.name]
+    return {"type": "object", "properties": properties, "required": ["id", "meta", "title"]}
+
+
+def _listing(item_ref: str) -> dict:
+    return {
+        "type": "object",
+        "properties": {
+            "meta": {
+                "type": "object",
+                "properties": {"total_count": {"type": "integer"}},
+                "required": ["total_count"],
+            },
+            "items": {"type": "array", "items": {"$ref": item_ref}},
+        },
+        "required": ["meta", "items"],
+    }
+
+
+def _json(schema_ref: str, description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": schema_ref}}},
+    }
+
+
+ID = _param("id", "The item's id.", {"type": "integer"}, location="path", required=True)
+
+
+def openapi_document(server_url: str = "/api/v2") -> dict:
+    """The description served at /api/v2/openapi.json; `server_url` is this site's API root."""
+    content_models = [model for model in CONTENT_API_FIELDS if model is not BasePage]
+    schemas = {
+        "Error": {
+            "type": "object",
+            "properties": {"message": {"type": "string"}},
+            "required": ["message"],
+        },
+        "Licence": {
+            "type": "object",
+            "properties": {
+                "code": {"type": "string", "example": "ogl-3"},
+                "name": {"type": "string"},
+                "url": {"type": "string", "format": "uri"},
+            },
+        },
+        "OrganisationRef": {
+            "type": "object",
+            "properties": {
+                "code": {"type": "string", "example": "HCK"},
+                "name": {"type": "string"},
+                "slug": {"type": "string"},
+                "html_url": {"type": "string", "format": "uri"},
+            },
+        },
+        "PageMeta": {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string", "example": "casestudies.CaseStudyPage"},
+                "detail_url": {"type": "string", "format": "uri"},
+                "html_url": {"type": "string", "format": "uri"},
+                "slug": {"type": "string"},
+                "first_published_at": {"type": ["string", "null"], "format": "date-time"},
+                "search_description": {"type": "string"},
+                "seo_title": {"type": "string"},
+                "show_in_menus": {"type": "boolean"},
+                "alias_of": {"type": ["object", "null"]},
+                "parent": {"type": ["object", "null"]},
+            },
+        },
+        "ContentPage": _page_schema(BasePage),
+        "PageListing": _listing("#/components/schemas/ContentPage"),
+        "Document": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "meta": {
+                    "type": "object",
+                    "properties": {
+                        "type": {"type": "string"},
+                        "detail_url": {"type": "string", "format": "uri"},
+                        "download_url": {"type": "string", "format": "uri"},
+                        "tags": {"type": "array", "items": {"type": "string"}},
+                    },
+                },
+                "title": {"type": "string"},
+            },
+            "required": ["id", "meta", "title"],
+        },
+        "DocumentListing": _listing("#/components/schemas/Document"),
+    }
+    for model in content_models:
+        schemas[model.__name__] = _page_schema(model)
+    page_detail_schema = {
+        "oneOf": [{"$ref": f"#/components/schemas/{model.__name__}"} for model in content_models]
+        + [{"$ref": "#/components/schemas/ContentPage"}]
+    }
+    schemas["PageDetail"] = page_detail_schema
+
+    return {
+        "openapi": OPENAPI_VERSION,
+        "info": {
+            "title": "Local Digital public API",
+            "version": API_VERSION,
+            "summary": "Case studies, procurement briefs, business cases and service patterns "
+            "that UK councils published, as open data.",
+            "description": (
+                "Read-only and anonymous. Only live, public pages are ever returned: drafts, "
+                "private pages and everything under a private page are not. Each item carries "
+                "its licence (usually the Open Government Licence v3.0). Listing items show "
+                f"{', '.join(LISTING_FIELDS)} by default; `fields=*` shows every field."
+            ),
+            "license": {
+                "name": "Open Government Licence v3.0",
+                "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+            },
+        },
+        "externalDocs": {"description": "Developer guide", "url": "/developers/api/"},
+        "servers": [{"url": server_url}],
+        "tags": [
+            {"name": "pages", "description": "Content pages and the site's other public pages"},
+            {"name": "documents", "description": "Documents attached to public content"},
+            {"name": "meta", "description": "This description and the API's index"},
+        ],
+        "paths": {
+            "/": {
+                "get": {
+                    "tags": ["meta"],
+                    "operationId": "apiIndex",
+                    "summary": "The endpoints of this API",
+                    "responses": {
+                        "200": {
+                            "description": "Links to each endpoint and to the documentation.",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        }
+                    },
+                }
+            },
+            "/openapi.json": {
+                "get": {
+                    "tags": ["meta"],
+                    "operationId": "openapiDescription",
+                    "summary": "This OpenAPI description",
+                    "responses": {
+                        "200": {
+                            "description": "OpenAPI 3.1 document.",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        }
+                    },
+                }
+            },
+            "/pages/": {
+                "get": {
+                    "tags": ["pages"],
+                    "operationId": "listPages",
+                    "summary": "List live, public content pages, filtered and searched",
+                    "parameters": [*CONTENT_FILTERS, ORDER, FIELDS, RICH_TEXT, *PAGINATION],
+                    "responses": {
+                        "200": _json("#/components/schemas/PageListing", "A page of results."),
+                        "400": ERROR,
+                    },
+                }
+            },
+            "/pages/{id}/": {
+                "get": {
+                    "tags": ["pages"],
+                    "operationId": "getPage",
+                    "summary": "One live, public page with every field of its type",
+                    "parameters": [ID, FIELDS, RICH_TEXT],
+                    "responses": {
+                        "200": _json("#/components/schemas/PageDetail", "The page."),
+                        "400": ERROR,
+                        "404": NOT_FOUND,
+                    },
+                }
+            },
+            "/pages/find/": {
+                "get": {
+                    "tags": ["pages"],
+                    "operationId": "findPage",
+                    "summary": "Redirect to a page's API URL from its path on the site",
+                    "parameters": [
+                        _param(
+                            "html_path",
+                            "The page's path on the site.",
+                            example="/case-studies/online-repairs/",
+                        ),
+                        _param("id", "Or the page's id.", {"type": "integer"}),
+                    ],
+                    "responses": {
+                        "302": {"description": "Found: the Location header is the detail URL."},
+                        "404": NOT_FOUND,
+                    },
+                }
+            },
+            "/documents/": {
+                "get": {
+                    "tags": ["documents"],
+                    "operationId": "listDocuments",
+                    "summary": "Documents attached to live, public content pages",
+                    "parameters": [
+                        _param("search", "Search document titles."),
+                        _param("order", "Sort by a field, e.g. title.", example="title"),
+                        FIELDS,
+                        *PAGINATION,
+                    ],
+                    "responses": {
+                        "200": _json("#/components/schemas/DocumentListing", "Documents."),
+                        "400": ERROR,
+                    },
+                }
+            },
+            "/documents/{id}/": {
+                "get": {
+                    "tags": ["documents"],
+                    "operationId": "getDocument",
+                    "summary": "One document",
+                    "parameters": [ID, FIELDS],
+                    "responses": {
+                        "200": _json("#/components/schemas/Document", "The document."),
+                        "404": NOT_FOUND,
+                    },
+                }
+            },
+            "/documents/find/": {
+                "get": {
+                    "tags": ["documents"],
+                    "operationId": "findDocument",
+                    "summary": "Redirect to a document's API URL from its id",
+                    "parameters": [_param("id", "The document's id.", {"type": "integer"})],
+                    "responses": {
+                        "302": {"description": "Found: the Location header is the detail URL."},
+                        "404": NOT_FOUND,
+                    },
+                }
+            },
+        },
+        "components": {"schemas": schemas},
+    }
