@@ -51,7 +51,7 @@ run: install frontend demo ## Install, build, load demo content and serve http:/
 .PHONY: test
 test: install frontend ## Install, then run the whole test suite (browser tests when Chromium is present)
 	@if [ -x /usr/bin/chromium ]; then echo "Browser tests: Chromium found at /usr/bin/chromium, running them."; else echo "Browser tests: SKIPPED (no /usr/bin/chromium; apt-get install chromium to run them)."; fi
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: $(STAMPS)/python ## ruff check, ruff format --check, djhtml --check

@@ -164,6 +164,9 @@ def content(
     _migrated_data_snapshot, transactional_db, django_db_serialized_rollback, site_tree, make_page
 ):
     """A small site with one page of every type, tagged, in service areas, from two councils."""
+    from django.db import connection
+    from wagtail.models import Page as P
+    print("DEBUG", hasattr(connection, "_test_serialized_contents"), len(getattr(connection, "_test_serialized_contents", "")), P.objects.count())
     hackney = factories.OrganisationFactory(
         code="HCK", slug="hackney", name="Hackney", nation="England", region="London"
     )

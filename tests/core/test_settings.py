@@ -12,7 +12,7 @@ def _run(module: str, env_extra: dict, *args: str) -> subprocess.CompletedProces
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update({"DJANGO_SETTINGS_MODULE": module, **env_extra})
     return subprocess.run(  # noqa: S603
