@@ -163,18 +163,23 @@ def related_sections_for(sections: list[tuple[str, QuerySet]]) -> list[tuple[str
     """
     if not sections:
         return []
-    # One UNION ALL of the link tables, each row tagged with its section's position.
-    tagged = [
-        queryset.order_by()
-        .annotate(section=Value(position, output_field=IntegerField()))
-        .values_list("pk", "section")
-        for position, (_heading, queryset) in enumerate(sections)
-    ]
-    rows = tagged[0].union(*tagged[1:], all=True) if len(tagged) > 1 else tagged[0]
     ids_by_heading = {heading: set() for heading, _queryset in sections}
-    headings = [heading for heading, _queryset in sections]
-    for pk, position in rows:
-        ids_by_heading[headings[position]].add(pk)
+    if all(isinstance(queryset, QuerySet) for _heading, queryset in sections):
+        # One UNION ALL of the link tables, each row tagged with its section's position.
+        tagged = [
+            queryset.order_by()
+            .annotate(section=Value(position, output_field=IntegerField()))
+            .values_list("pk", "section")
+            for position, (_heading, queryset) in enumerate(sections)
+        ]
+        rows = tagged[0].union(*tagged[1:], all=True) if len(tagged) > 1 else tagged[0]
+        headings = [heading for heading, _queryset in sections]
+        for pk, position in rows:
+            ids_by_heading[headings[position]].add(pk)
+    else:
+        # A preview's unsaved links are in-memory stand-ins for querysets.
+        for heading, linked in sections:
+            ids_by_heading[heading] = {page.pk for page in linked}
     all_ids = set().union(*ids_by_heading.values())
     if not all_ids:
         return []

@@ -21,7 +21,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        # A preview renders the page inside the admin's own frame, so it takes the admin policy.
+        in_admin = is_admin_path(request.path_info) or getattr(request, "is_preview", False)
+        if not report_only and parts.config is None and in_admin:
             parts.config = settings.LOCALDIGITAL_ADMIN_CSP
         return parts
 

@@ -96,3 +96,20 @@ def page_link(context, number):
             params.pop("page", None)
             query = params.urlencode()
     return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors below the root, home first.
+
+    Walks the parents the router already loaded (it caches each parent on its child), so on
+    a routed request this costs no query; otherwise it falls back to one ancestors query.
+    """
+    ancestors = []
+    current = page
+    while getattr(current, "_cached_parent_obj", None) is not None and current.depth > 2:
+        current = current._cached_parent_obj
+        ancestors.append(current)
+    if ancestors and ancestors[-1].depth == 2:
+        return list(reversed(ancestors))
+    return [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]

@@ -1,4 +1,4 @@
-"""Browser fixtures: one Debian Chromium per session, driven by Playwright against live_server.
+"""Browser fixtures: Debian's Chromium, driven by Playwright against pytest-django's live_server.
 
 The whole folder is skipped, with the reason printed, when /usr/bin/chromium is absent or the
 front end has not been built. Playwright's sync API runs an asyncio loop in this thread while it
@@ -38,7 +38,6 @@ AXE_SOURCES = [
     Path(settings.BASE_DIR) / "localdigital" / "static" / "vendor" / "axe.min.js",
     Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js",
 ]
-
 
 # A minimal, valid one-page PDF: enough for the download journey to check type and bytes.
 PDF_BYTES = (
@@ -93,22 +92,26 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(migrated_data_snapshot):
     """One Chromium per test module (a launch is about a second).
 
     Not per session: Playwright's running loop, and DJANGO_ALLOW_ASYNC_UNSAFE with it, must end
     with the browser tests, or later tests' ORM calls fail and `check --deploy` reports
-    async.E001 for the variable.
+    async.E001 for the variable. While the loop runs, asgiref gives this thread context-local
+    database connections, new objects without the serialized snapshot, so it is handed on.
     """
     reason = _skip_reason()
     if reason:
         pytest.skip(reason)
+    from django.db import connection
+
     from playwright.sync_api import sync_playwright
 
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
+            connection._test_serialized_contents = migrated_data_snapshot
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
@@ -144,29 +147,24 @@ def axe_page(browser, live_server, axe_source):
 
 
 @pytest.fixture(scope="session")
-def _migrated_data_snapshot(django_db_setup, django_db_blocker):
-    """Make sure the database as migrations left it is serialized, for serialized rollback.
+def migrated_data_snapshot(django_db_setup, django_db_blocker) -> str:
+    """The database as migrations left it (Wagtail's root page, locale, collection, groups).
 
     Each test here is transactional (the live server reads the database from its own thread),
-    so it ends with a flush; Django then reloads this snapshot (Wagtail's root page, locales,
-    collections, groups) before the next one. pytest-django only takes the snapshot when it
-    sees the need while creating the database, which a full run does not always do.
+    so it ends with a flush, and serialized rollback reloads this before the next test.
     """
     from django.db import connection
 
-    if not hasattr(connection, "_test_serialized_contents"):
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    if snapshot is None:  # pytest-django serializes only when it sees the need at creation
         with django_db_blocker.unblock():
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            snapshot = connection.creation.serialize_db_to_string()
+    return snapshot
 
 
 @pytest.fixture
-def content(
-    _migrated_data_snapshot, transactional_db, django_db_serialized_rollback, site_tree, make_page
-):
+def content(transactional_db, django_db_serialized_rollback, site_tree, make_page):
     """A small site with one page of every type, tagged, in service areas, from two councils."""
-    from django.db import connection
-    from wagtail.models import Page as P
-    print("DEBUG", hasattr(connection, "_test_serialized_contents"), len(getattr(connection, "_test_serialized_contents", "")), P.objects.count())
     hackney = factories.OrganisationFactory(
         code="HCK", slug="hackney", name="Hackney", nation="England", region="London"
     )

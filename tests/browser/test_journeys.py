@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
@@ -48,18 +47,6 @@ def test_visitor_searches_filters_opens_a_case_study_and_downloads_its_document(
     assert page.request.get(response.url).body() == content["pdf_bytes"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known bugs, each reported: (1) wagtail.contrib.table_block is missing from "
-        "INSTALLED_APPS, so the body StreamField's TableInput never loads and every preview "
-        "or save of a content page fails (MultiValueDictKeyError 'body-count'); (2) "
-        "core.selectors.related_sections_for calls .annotate() on the FakeQuerySet a preview "
-        "gives, so previews 500; (3) previews go through the public CSP (frame-ancestors "
-        "'none') because Wagtail renders them with a request for the page's own path, so the "
-        "admin cannot frame them. Remove this mark when all three are fixed."
-    ),
-)
 def test_editor_creates_previews_and_publishes_a_case_study_in_the_admin(
     page, browser, live_server, content, superuser
 ):

@@ -34,7 +34,9 @@ def test_detail_page_stays_within_query_budget(client, make_page, organisation, 
         response = client.get(page.url)
 
     assert response.status_code == 200
-    assert len(captured.captured_queries) <= DETAIL_QUERY_BUDGET
+    assert len(captured.captured_queries) <= DETAIL_QUERY_BUDGET, "\n".join(
+        q["sql"][:160] for q in captured.captured_queries
+    )
 
 
 def test_restriction_added_after_a_visit_is_enforced(client, make_page, organisation):
