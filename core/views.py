@@ -1,5 +1,7 @@
 """Listing, tag and service-area views: thin wrappers over core.selectors."""
 
+import re
+
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
@@ -17,9 +19,18 @@ MAX_FILTER_VALUES = 20
 MAX_PARAM_LENGTH = 120
 
 
+# NUL and other control characters: PostgreSQL rejects NUL in text, and none belongs in a filter.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_text(value: str) -> str:
+    """A query-string or URL value made safe for any database: no control characters, bounded."""
+    return CONTROL_CHARACTERS.sub("", value).strip()[:MAX_PARAM_LENGTH]
+
+
 def clean_values(request, name: str) -> tuple[str, ...]:
     """Repeated query parameters, bounded in number and length so bad input costs nothing."""
-    values = [value.strip()[:MAX_PARAM_LENGTH] for value in request.GET.getlist(name)]
+    values = [clean_text(value) for value in request.GET.getlist(name)]
     return tuple(dict.fromkeys(value for value in values if value))[:MAX_FILTER_VALUES]
 
 
@@ -112,7 +123,7 @@ def tag_index(request):
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(ContentTag, slug=slug[:MAX_PARAM_LENGTH])
+    tag = get_object_or_404(ContentTag, slug=clean_text(slug))
     listing = selectors.content_for_tag(tag)
     export = listing_export(request, listing, filename=f"tag-{tag.slug}")
     if export is not None:
@@ -131,7 +142,7 @@ def service_area_index(request):
 
 
 def service_area_detail(request, slug):
-    service_area = get_object_or_404(ServiceArea, slug=slug[:MAX_PARAM_LENGTH])
+    service_area = get_object_or_404(ServiceArea, slug=clean_text(slug))
     listing = selectors.content_for_service_area(service_area)
     export = listing_export(request, listing, filename=f"service-area-{service_area.slug}")
     if export is not None:

@@ -283,12 +283,12 @@ def public_pages(queryset):
 
 def content_filters(query) -> selectors.ListingFilters:
     """Listing filters from the query string: comma-separated or repeated values."""
-    from core.views import MAX_FILTER_VALUES, MAX_PARAM_LENGTH
+    from core.views import MAX_FILTER_VALUES, clean_text
 
     def values(name):
         items = []
         for raw in query.getlist(name):
-            items += [value.strip()[:MAX_PARAM_LENGTH] for value in raw.split(",")]
+            items += [clean_text(value) for value in raw.split(",")]
         return tuple(dict.fromkeys(value for value in items if value))[:MAX_FILTER_VALUES]
 
     return selectors.ListingFilters(

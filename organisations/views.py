@@ -5,13 +5,13 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from core import selectors
-from core.views import MAX_PARAM_LENGTH, clean_values, listing_export, paginate
+from core.views import clean_text, clean_values, listing_export, paginate
 from localdigital import exports
 from organisations.models import NATIONS, Organisation, OrganisationType
 
 
 def organisation_directory(request, *, index_page):
-    query = request.GET.get("q", "").strip()[:MAX_PARAM_LENGTH]
+    query = clean_text(request.GET.get("q", ""))
     types = clean_values(request, "type")
     nations = clean_values(request, "nation")
     include_former = request.GET.get("former") == "1"
@@ -68,7 +68,7 @@ def organisation_directory(request, *, index_page):
 
 
 def organisation_detail(request, *, index_page, slug):
-    organisation = get_object_or_404(Organisation, slug=slug[:MAX_PARAM_LENGTH])
+    organisation = get_object_or_404(Organisation, slug=clean_text(slug))
     listing = selectors.content_for_organisation(organisation)
     export = listing_export(request, listing, filename=f"organisation-{organisation.slug}")
     if export is not None:

@@ -47,6 +47,8 @@ class ListingPageMixin(CachedRestrictionsMixin, SpecificChildRoutingMixin, model
 
     def route_child(self, slug: str):
         """Children are all `listing_model`: one query loads the page and what it shows."""
+        if not slug.isprintable():  # e.g. NUL, which PostgreSQL refuses in a query
+            return None
         return (
             self.listing_model.objects.child_of(self)
             .filter(slug=slug)

@@ -153,6 +153,9 @@ def test_index_filters_by_tag_service_area_organisation_and_nation(client, site_
         "tag=" + "x" * 5000,
         "order=drop+table",
         "nation=%00",
+        "tag=a%00b",
+        "region=%01%7f",
+        "organisation=x%00",
         "unknown=1",
         "service_area=" + "&service_area=".join(str(n) for n in range(200)),
     ],
@@ -169,6 +172,11 @@ def test_unknown_tag_and_organisation_are_404_with_our_page(client, site_tree):
         "/organisations/no-such-org/",
         "/service-areas/nope/",
         "/nowhere/",
+        "/tags/nul%00byte/",
+        "/organisations/nul%00byte/",
+        "/service-areas/nul%00byte/",
+        "/case-studies/nul%00byte/",
+        "/nul%00byte/",
     ]:
         response = client.get(url)
         assert response.status_code == 404, url
