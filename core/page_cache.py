@@ -20,6 +20,16 @@ def current_generation() -> int:
     return generation
 
 
+def cached_per_generation(name: str, compute, timeout: int = 3600):
+    """A value derived from published content, recomputed after the next publish or change."""
+    key = f"{name}:{current_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def invalidate_page_cache() -> None:
     try:
         cache.incr(GENERATION_KEY)

@@ -2,16 +2,15 @@
 
 import re
 
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from core import selectors
 from core.models import ContentTag, ServiceArea
-from core.page_cache import current_generation
+from core.page_cache import cached_per_generation
 from localdigital import exports
 from organisations.models import NATIONS, Organisation
 
@@ -90,12 +89,7 @@ def filter_options() -> dict:
     """Choices for the filter form, the same for every listing.
 
     Cached under the page-cache generation, so any publish refreshes them."""
-    key = f"filter-options:{current_generation()}"
-    options = cache.get(key)
-    if options is None:
-        options = _filter_options_from_database()
-        cache.set(key, options, 3600)
-    return options
+    return cached_per_generation("filter-options", _filter_options_from_database)
 
 
 def _filter_options_from_database() -> dict:
@@ -172,6 +166,3 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
-
-
-__all__ = ["Http404"]

@@ -8,33 +8,25 @@ Whenever a restriction or an alias could apply, Wagtail's own checks run unchang
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404
 
 from wagtail.models import Page, PageViewRestriction
 
-from core.page_cache import current_generation
-
-
-def _cached(name: str, compute):
-    key = f"{name}:{current_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, 3600)
-    return value
+from core.page_cache import cached_per_generation
 
 
 def restricted_paths() -> tuple[str, ...]:
-    return _cached(
+    return cached_per_generation(
         "restricted-paths",
         lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
     )
 
 
 def site_has_aliases() -> bool:
-    return _cached("has-aliases", lambda: Page.objects.filter(alias_of__isnull=False).exists())
+    return cached_per_generation(
+        "has-aliases", lambda: Page.objects.filter(alias_of__isnull=False).exists()
+    )
 
 
 class CachedRestrictionsMixin:
@@ -55,7 +47,7 @@ class SpecificChildRoutingMixin:
     """
 
     def route_child(self, slug: str):
-        mapping = _cached(
+        mapping = cached_per_generation(
             f"children:{self.pk}",
             lambda: {
                 child_slug: (child_id, content_type_id)

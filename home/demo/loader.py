@@ -3,14 +3,12 @@ generated pages at scale. Every step is idempotent: running it again adds nothin
 
 import datetime
 import importlib
-import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 
@@ -224,10 +222,3 @@ def demo_load() -> dict:
         "tree": tree,
         "community": community,
     }
-
-
-def unique_translation_key():
-    return uuid.uuid4()
-
-
-__all__ = ["demo_load", "slugify"]
