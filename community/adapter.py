@@ -1,11 +1,28 @@
-"""allauth adapter: members are never staff, and sign-in lands on the member's profile."""
+"""allauth adapter: members are never staff, sign-in lands on the member's profile, and
+allauth's messages use GOV.UK wording."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from allauth.account.adapter import DefaultAccountAdapter
 
 
 class MemberAccountAdapter(DefaultAccountAdapter):
+    # GOV.UK error messages say what went wrong and how to fix it, without "please".
+    error_messages = {  # noqa: RUF012 - extends allauth's class attribute of the same shape
+        **DefaultAccountAdapter.error_messages,
+        "cannot_remove_primary_email": "You cannot remove your main email address. "
+        "Make another confirmed address your main one first",
+        "duplicate_email": "This email address is already on your account",
+        "email_taken": "Another account already uses this email address",
+        "enter_current_password": "Your current password is not correct",
+        "incorrect_password": "The password is not correct",
+        "rate_limited": "You have tried too many times. Wait a few minutes, then try again",
+    }
+
+    def is_open_for_signup(self, request):
+        return bool(getattr(settings, "COMMUNITY_SIGNUP_OPEN", True))
+
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
         user.is_staff = False

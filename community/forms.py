@@ -6,7 +6,16 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from allauth.account.forms import LoginForm, ResetPasswordForm, SignupForm
+from allauth.account.forms import (
+    AddEmailForm,
+    ChangePasswordForm,
+    LoginForm,
+    ReauthenticateForm,
+    ResetPasswordForm,
+    ResetPasswordKeyForm,
+    SetPasswordForm,
+    SignupForm,
+)
 
 from community.models import BudgetBand, DigestFrequency, FollowKind, Seeking
 from community.services import email_domain
@@ -110,6 +119,9 @@ class MemberLoginForm(LoginForm):
             field.widget.attrs.pop("placeholder", None)
         if "login" in self.fields:
             self.fields["login"].label = "Email address"
+        if "password" in self.fields:
+            # allauth's help text is a bare "forgot your password" link; the page has its own.
+            self.fields["password"].help_text = ""
 
 
 class MemberResetPasswordForm(ResetPasswordForm):
@@ -125,6 +137,135 @@ class MemberResetPasswordForm(ResetPasswordForm):
             },
         )
         self.fields["email"].widget.attrs.pop("placeholder", None)
+
+
+class MemberProfileForm(forms.Form):
+    """What a member may change about themselves; verification is never theirs to set."""
+
+    full_name = forms.CharField(
+        label="Full name",
+        max_length=150,
+        error_messages={
+            "required": "Enter your full name",
+            "max_length": "Full name must be 150 characters or fewer",
+        },
+    )
+    job_title = forms.CharField(
+        label="Job title (optional)",
+        max_length=150,
+        required=False,
+        error_messages={"max_length": "Job title must be 150 characters or fewer"},
+    )
+    organisation = OrganisationChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.none(),
+        empty_label="Select your organisation",
+        help_text="If you change organisation, we check again that you work there: straight away "
+        "when a confirmed email address of yours is on its website domain, otherwise a moderator "
+        "checks.",
+        error_messages={
+            "required": "Select your organisation",
+            "invalid_choice": "Select your organisation from the list",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisation_choices()
+
+    def clean_full_name(self):
+        name = plain_text(self.cleaned_data["full_name"])
+        if not name:
+            raise forms.ValidationError("Enter your full name")
+        return name
+
+    def clean_job_title(self):
+        return plain_text(self.cleaned_data.get("job_title", ""))
+
+
+def _govuk_password_fields(form, labels: dict[str, str]) -> None:
+    """Our labels and GOV.UK wording on allauth's password fields; no placeholders."""
+    messages = {
+        "oldpassword": {"required": "Enter your current password"},
+        "password": {"required": "Enter your password"},
+        "password1": {"required": "Enter a new password"},
+        "password2": {"required": "Enter the new password again"},
+    }
+    _set_messages(form, messages)
+    for name, label in labels.items():
+        if name in form.fields:
+            form.fields[name].label = label
+    for field in form.fields.values():
+        field.widget.attrs.pop("placeholder", None)
+
+
+def _govuk_password_match(form) -> None:
+    """allauth says "You must type the same password each time."; GOV.UK says what to do."""
+    errors = form.errors.get("password2")
+    if errors and any("same password" in str(error) for error in errors):
+        form.errors["password2"] = form.error_class(["Enter the same password in both boxes"])
+
+
+NEW_PASSWORD_LABELS = {"password1": "New password", "password2": "Confirm new password"}
+
+
+class MemberChangePasswordForm(ChangePasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _govuk_password_fields(self, {"oldpassword": "Current password", **NEW_PASSWORD_LABELS})
+        # allauth's help text is a bare "forgot your password" link; the page has a GOV.UK one.
+        self.fields["oldpassword"].help_text = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        _govuk_password_match(self)
+        return cleaned
+
+
+class MemberSetPasswordForm(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _govuk_password_fields(self, {"password1": "Password", "password2": "Confirm password"})
+
+    def clean(self):
+        cleaned = super().clean()
+        _govuk_password_match(self)
+        return cleaned
+
+
+class MemberResetPasswordKeyForm(ResetPasswordKeyForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _govuk_password_fields(self, NEW_PASSWORD_LABELS)
+
+    def clean(self):
+        cleaned = super().clean()
+        _govuk_password_match(self)
+        return cleaned
+
+
+class MemberReauthenticateForm(ReauthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _govuk_password_fields(self, {"password": "Password"})
+        # allauth puts a "forgot your password" link in the help text; the page has its own.
+        self.fields["password"].help_text = ""
+
+
+class MemberAddEmailForm(AddEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        _set_messages(
+            self,
+            {
+                "email": {
+                    "required": "Enter an email address",
+                    "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+                }
+            },
+        )
 
 
 class DeleteAccountForm(forms.Form):

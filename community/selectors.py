@@ -21,6 +21,20 @@ from core import selectors as core_selectors
 from core.models import BasePage
 from organisations.models import Organisation
 
+# --- Members -------------------------------------------------------------------------------
+
+
+def confirmed_email_addresses(user) -> list[str]:
+    """The addresses a member has proved they own; only these can verify them by domain."""
+    from allauth.account.models import EmailAddress
+
+    return list(
+        EmailAddress.objects.filter(user=user, verified=True)
+        .order_by("-primary", "email")
+        .values_list("email", flat=True)
+    )
+
+
 # --- Reuse ---------------------------------------------------------------------------------
 
 

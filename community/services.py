@@ -45,6 +45,7 @@ from core.models import BasePage, RelatedDocument
 from core.page_cache import invalidate_page_cache
 from organisations.models import Organisation
 from patterns.models import ServicePatternIndexPage, ServicePatternPage
+from search import indexing as search_indexing
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +128,62 @@ def member_email_confirmed(*, user, email: str) -> MemberProfile | None:
             context={"profile": profile},
         )
     return profile
+
+
+@dataclass(frozen=True)
+class ProfileUpdate:
+    profile: MemberProfile
+    organisation_changed: bool
+
+
+def _verification_for_organisation(*, profile: MemberProfile) -> None:
+    """Start verification again for the profile's (new) organisation; the old one never carries over.
+
+    Any confirmed address on the new organisation's domain verifies at once; otherwise the
+    member waits for a moderator, who is told.
+    """
+    from community import selectors
+
+    confirmed = selectors.confirmed_email_addresses(profile.user)
+    profile.verification_note = ""
+    if any(
+        email_matches_organisation(email=email, organisation=profile.organisation)
+        for email in confirmed
+    ):
+        profile.verification_status = VerificationStatus.VERIFIED
+        profile.verification_method = "domain"
+        profile.verified_at = timezone.now()
+    else:
+        profile.verification_status = VerificationStatus.PENDING
+        profile.verification_method = ""
+        profile.verified_at = None
+        transaction.on_commit(
+            lambda: emails.send(
+                to=staff_emails(),
+                template="member_needs_verification",
+                context={"profile": profile},
+            )
+        )
+
+
+@transaction.atomic
+def member_profile_update(
+    *, profile: MemberProfile, full_name: str, job_title: str, organisation: Organisation
+) -> ProfileUpdate:
+    """A member edits their own profile. Moving organisation re-runs verification."""
+    profile = MemberProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    full_name = plain_text(full_name)[:150]
+    profile.full_name = full_name
+    profile.job_title = plain_text(job_title)[:150]
+    organisation_changed = profile.organisation_id != organisation.pk
+    profile.organisation = organisation
+    if organisation_changed:
+        _verification_for_organisation(profile=profile)
+    profile.save()
+    user = profile.user
+    user.first_name, _, user.last_name = full_name.partition(" ")
+    user.save(update_fields=["first_name", "last_name"])
+    return ProfileUpdate(profile=profile, organisation_changed=organisation_changed)
 
 
 def member_verification_changed(*, profile: MemberProfile, previous_status: str, by=None) -> None:
@@ -247,6 +304,8 @@ def reuse_count_refresh(*, page_id: int) -> int:
         .values("total")[:1]
     )
     BasePage.objects.filter(pk=page_id).update(reuse_count=Coalesce(count, Value(0)))
+    # Listings sort "most reused" from the search index, so its copy of the count follows.
+    search_indexing.index_pages([page_id])
     invalidate_page_cache()
     return BasePage.objects.filter(pk=page_id).values_list("reuse_count", flat=True).first() or 0
 

@@ -8,6 +8,7 @@ from community.views import collaboration, comments, contributions, follows, mem
 
 community_patterns = [
     path("members/profile/", members.profile, name="profile"),
+    path("members/profile/edit/", members.profile_edit, name="profile_edit"),
     path("members/contributions/", members.contributions, name="contributions"),
     path("members/contributions/<int:page_id>/edit/", contributions.edit, name="contribution_edit"),
     path("members/my-data.json", members.data_download, name="data_download"),

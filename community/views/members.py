@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from community import selectors, services
 from community.auth import member_profile
-from community.forms import DeleteAccountForm
+from community.forms import DeleteAccountForm, MemberProfileForm
 from community.models import Comment, Follow, Opportunity, ReuseRecord
-from community.views.access import signed_in_required
+from community.views.access import member_required, signed_in_required
 
 
 @signed_in_required
@@ -28,6 +28,29 @@ def profile(request):
             "follows": Follow.objects.filter(user=request.user).order_by("kind", "value"),
         },
     )
+
+
+@member_required(verified=False)
+@require_http_methods(["GET", "POST"])
+def profile_edit(request, profile):
+    """Always the signed-in member's own profile: there is no id in the URL to change."""
+    initial = {
+        "full_name": profile.full_name,
+        "job_title": profile.job_title,
+        "organisation": profile.organisation_id,
+    }
+    form = MemberProfileForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        update = services.member_profile_update(profile=profile, **form.cleaned_data)
+        messages.success(request, "Your profile has been updated.")
+        if update.organisation_changed and not update.profile.is_verified:
+            messages.info(
+                request,
+                f"A moderator will check that you work for {update.profile.organisation.name}. "
+                "Until then you can read everything and follow topics.",
+            )
+        return redirect("community:profile")
+    return render(request, "community/members/profile_edit.html", {"form": form})
 
 
 @signed_in_required

@@ -45,7 +45,14 @@ def apply(settings: dict) -> None:
         "signup": "community.forms.MemberSignupForm",
         "login": "community.forms.MemberLoginForm",
         "reset_password": "community.forms.MemberResetPasswordForm",
+        "reset_password_from_key": "community.forms.MemberResetPasswordKeyForm",
+        "change_password": "community.forms.MemberChangePasswordForm",
+        "set_password": "community.forms.MemberSetPasswordForm",
+        "add_email": "community.forms.MemberAddEmailForm",
+        "reauthenticate": "community.forms.MemberReauthenticateForm",
     }
+    # Switch off to close sign-up (say, during a wave of spam accounts); sign-in still works.
+    settings.setdefault("COMMUNITY_SIGNUP_OPEN", True)
     settings["ACCOUNT_ADAPTER"] = "community.adapter.MemberAccountAdapter"
     settings["ACCOUNT_EMAIL_VERIFICATION"] = "mandatory"
     settings["ACCOUNT_UNIQUE_EMAIL"] = True

@@ -71,6 +71,9 @@ def world(members, pattern, declaration_page, org_a):
 CASES = [
     # (name, method, url(world), data, expectations)
     ("profile", "get", lambda w: reverse("community:profile"), None, SIGNED_IN),
+    ("edit profile form", "get", lambda w: reverse("community:profile_edit"), None, MEMBERS_ONLY),
+    # Empty: members get the form back with errors (200) and nothing changes for anyone.
+    ("edit profile, empty", "post", lambda w: reverse("community:profile_edit"), {}, MEMBERS_ONLY),
     ("my contributions", "get", lambda w: reverse("community:contributions"), None, SIGNED_IN),
     ("download my data", "get", lambda w: reverse("community:data_download"), None, SIGNED_IN),
     (
@@ -284,6 +287,7 @@ def test_every_community_route_is_in_the_matrix():
 
     covered = {
         "profile",
+        "profile_edit",
         "contributions",
         "data_download",
         "delete_account",
