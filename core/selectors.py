@@ -6,7 +6,6 @@ the same fixed number of queries however long it is.
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Value
 
 from wagtail.models import Page
@@ -102,27 +101,6 @@ def content_listing(
         "most-reused": ("-reuse_count", "-date", "-id"),
     }.get(order, ("-date", "-id"))
     return with_listing_relations(queryset.order_by(*ordering))
-
-
-def latest_content(*, limit: int = 8) -> list[BasePage]:
-    return list(content_listing()[:limit])
-
-
-def most_reused_patterns(*, limit: int = 5) -> list[BasePage]:
-    from patterns.models import ServicePatternPage
-
-    return list(content_listing(model=ServicePatternPage, order="most-reused")[:limit])
-
-
-def content_counts_by_type() -> dict[str, int]:
-    """Number of public pages of each content type, keyed by model name."""
-    rows = public_content_pages().values("content_type_id").annotate(total=Count("id")).order_by()
-    counts = {}
-    for row in rows:
-        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
-        if model is not None:
-            counts[model._meta.model_name] = row["total"]
-    return counts
 
 
 def content_for_organisation(organisation: Organisation) -> QuerySet:

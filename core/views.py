@@ -8,11 +8,9 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
-from core import selectors
+from core import listings, selectors
 from core.models import ContentTag, ServiceArea
-from core.page_cache import cached_per_generation
 from localdigital import exports
-from organisations.models import NATIONS, Organisation
 
 MAX_FILTER_VALUES = 20
 MAX_PARAM_LENGTH = 120
@@ -72,44 +70,29 @@ def content_listing_for_request(request, *, model):
 
 
 def listing_context(request, *, model, base_path: str) -> dict:
-    filters, order, listing = content_listing_for_request(request, model=model)
+    """An index page's listing: cards, counts per filter value and pagination, all from search."""
+    listing = listings.read_listing(request.GET, model=model)
+    filter_groups = listings.filter_groups(listing.results, exclude=("type",))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return {
-        "filters": filters,
-        "order": order,
-        "listing_page": paginate(request, listing),
-        "filter_options": filter_options(),
+        "listing": listing,
+        "filtered": any(group.selected_count for group in filter_groups),
+        "order": listing.order,
+        "order_choices": listings.ORDER_CHOICES,
+        "filter_groups": filter_groups,
+        "listing_page": listings.paginated(listing),
         "query_without_page": query_without_page.urlencode(),
         "base_path": base_path,
     }
 
 
-def filter_options() -> dict:
-    """Choices for the filter form, the same for every listing.
-
-    Cached under the page-cache generation, so any publish refreshes them."""
-    return cached_per_generation("filter-options", _filter_options_from_database)
-
-
-def _filter_options_from_database() -> dict:
-    return {
-        "tags": list(selectors.tags_in_use(limit=40)),
-        "service_areas": list(ServiceArea.objects.only("name", "slug")),
-        "organisations": list(
-            Organisation.objects.filter(published_pages__live=True)
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
-        ),
-        "nations": [value for value, _label in NATIONS],
-        "regions": list(
-            Organisation.objects.exclude(region="")
-            .order_by("region")
-            .values_list("region", flat=True)
-            .distinct()
-        ),
-    }
+def pinned_listing_context(request, **fixed) -> dict:
+    """A tag, service-area or organisation page's listing: one facet pinned, newest first."""
+    # Only the page and order come from the URL: other filters belong to the index pages.
+    page_and_order = {"page": request.GET.get("page", "1"), "order": request.GET.get("order")}
+    listing = listings.read_listing(page_and_order, fixed=fixed)
+    return {"listing": listing, "listing_page": listings.paginated(listing)}
 
 
 def tag_index(request):
@@ -125,7 +108,7 @@ def tag_detail(request, slug):
     return render(
         request,
         "core/tag_detail.html",
-        {"tag": tag, "listing_page": paginate(request, listing)},
+        {"tag": tag, **pinned_listing_context(request, tag=(tag.slug,))},
     )
 
 
@@ -144,7 +127,10 @@ def service_area_detail(request, slug):
     return render(
         request,
         "core/service_area_detail.html",
-        {"service_area": service_area, "listing_page": paginate(request, listing)},
+        {
+            "service_area": service_area,
+            **pinned_listing_context(request, service_area=(service_area.slug,)),
+        },
     )
 
 

@@ -26,16 +26,19 @@ class HomePage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from core import selectors
+        from core import listings
+        from patterns.models import ServicePatternPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_pages"] = selectors.latest_content(limit=8)
-        context["most_reused_patterns"] = selectors.most_reused_patterns(limit=5)
-        context["section_counts"] = counts = selectors.content_counts_by_type()
-        context["sections"] = self.sections(request, counts)
+        latest = listings.read_listing({}, page_size=8)
+        context["latest_pages"] = latest.cards
+        context["most_reused_patterns"] = listings.most_reused_cards(
+            model=ServicePatternPage, limit=5
+        )
+        context["sections"] = self.sections(request, listings.counts_by_type(latest.results))
         return context
 
-    def sections(self, request, counts: dict[str, int]) -> list[dict]:
+    def sections(self, request, counts: dict[type, int]) -> list[dict]:
         """The four content sections with their live index page URL and public page count."""
         from casestudies.models import (
             BusinessCaseIndexPage,
@@ -60,7 +63,7 @@ class HomePage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
                 {
                     "title": index_page.title,
                     "url": index_page.get_url(request),
-                    "count": counts.get(index_model.listing_model._meta.model_name, 0),
+                    "count": counts.get(index_model.listing_model, 0),
                     "description": description,
                 }
             )

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from core import selectors
-from core.views import clean_text, clean_values, listing_export, paginate
+from core.views import clean_text, clean_values, listing_export, paginate, pinned_listing_context
 from localdigital import exports
 from organisations.models import NATIONS, Organisation, OrganisationType
 
@@ -80,6 +80,6 @@ def organisation_detail(request, *, index_page, slug):
             "page": index_page,
             "self": index_page,
             "organisation": organisation,
-            "listing_page": paginate(request, listing),
+            **pinned_listing_context(request, organisation=(organisation.slug,)),
         },
     )

@@ -1,0 +1,84 @@
+"""What a listing card shows, built from a search hit or from a page, so one template renders both.
+
+Listings read their cards from the search index (one row per page, organisations and tags
+already stored as JSON), which is far cheaper than building page objects and prefetching their
+relations; related-content sections on a page still start from pages.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.urls import reverse
+from django.utils.text import Truncator
+
+SUMMARY_CHARACTERS = 240
+
+
+@dataclass(frozen=True)
+class CardLink:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ContentCard:
+    title: str
+    url: str
+    type_label: str
+    summary: str
+    date: object
+    reuse_count: int
+    organisations: tuple[CardLink, ...]
+    tags: tuple[CardLink, ...]
+
+
+@cache
+def _tag_url_prefix() -> str:
+    # Slugs are URL-safe, so the rest of the URL is the slug and a slash.
+    return reverse("tag_detail", kwargs={"slug": "slug"}).removesuffix("slug/")
+
+
+def organisation_url(slug: str) -> str:
+    return f"/organisations/{slug}/"
+
+
+def tag_url(slug: str) -> str:
+    return f"{_tag_url_prefix()}{slug}/"
+
+
+def short_summary(summary: str) -> str:
+    if len(summary) <= SUMMARY_CHARACTERS:
+        return summary
+    return Truncator(summary).chars(SUMMARY_CHARACTERS)
+
+
+def card_from_hit(hit) -> ContentCard:
+    """A card from a search.services.SearchHit (or a backend HitRow): no query needed."""
+    return ContentCard(
+        title=hit.title,
+        url=hit.url,
+        type_label=hit.content_type_label,
+        summary=short_summary(hit.summary),
+        date=hit.date,
+        reuse_count=hit.reuse_count,
+        organisations=tuple(
+            CardLink(org["name"], organisation_url(org["slug"])) for org in hit.organisations
+        ),
+        tags=tuple(CardLink(tag["name"], tag_url(tag["slug"])) for tag in hit.tags),
+    )
+
+
+def card_from_page(page, request=None) -> ContentCard:
+    """A card from a core.BasePage loaded by a listing selector (relations prefetched)."""
+    return ContentCard(
+        title=page.title,
+        url=page.get_url(request),
+        type_label=page.specific_class.content_type_label,
+        summary=short_summary(page.summary),
+        date=page.date,
+        reuse_count=page.reuse_count,
+        organisations=tuple(
+            CardLink(org.name, organisation_url(org.slug)) for org in page.organisations.all()
+        ),
+        tags=tuple(CardLink(tag.name, tag_url(tag.slug)) for tag in page.tags.all()),
+    )

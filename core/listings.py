@@ -1,0 +1,151 @@
+"""Content listings (index, tag, service-area, organisation and home pages) read through search.
+
+Every listing is a search without query text: `search.services.search_content` with filters
+and a sort, answered from the project's search index, which holds exactly the live, public
+pages. Cards come straight from the index rows and the filter counts from the facet counts,
+so a listing costs a few small queries whatever its length, and listings, filters and the
+search page always agree.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from django.core.paginator import Paginator
+
+from core.cards import ContentCard, card_from_hit
+from search import services as search
+from search.indexing import content_models, type_slug
+
+ORDER_CHOICES = [
+    ("newest", "Newest first"),
+    ("oldest", "Oldest first"),
+    ("title", "Title A to Z"),
+    ("most-reused", "Most reused"),
+]
+ORDERS = {value for value, _label in ORDER_CHOICES}
+# Options shown at once per filter; the rest sit behind "More ..." up to MAX_FACET_OPTIONS.
+VISIBLE_FACET_OPTIONS = 8
+MAX_FACET_OPTIONS = 60
+
+
+@dataclass
+class Listing:
+    results: search.SearchResults
+    cards: list[ContentCard]
+    order: str
+
+    @property
+    def total(self) -> int:
+        return self.results.total
+
+
+def clean_order(value: str | None) -> str:
+    value = (value or "").strip()[:20]
+    return value if value in ORDERS else "newest"
+
+
+def read_listing(
+    request_data,
+    *,
+    model=None,
+    fixed: dict[str, tuple[str, ...]] | None = None,
+    page_size: int = search.DEFAULT_PAGE_SIZE,
+) -> Listing:
+    """One page of a listing: filters and order from the URL, `fixed` filters on top.
+
+    `model` limits the listing to one content type (an index page); `fixed` pins other facets
+    (a tag page pins its tag), whatever the URL says.
+    """
+    filters = search.SearchFilters.from_querydict(request_data)
+    pinned = dict(fixed or {})
+    if model is not None:
+        pinned["type"] = (type_slug(model),)
+    filters = replace(filters, **pinned)
+    order = clean_order(request_data.get("order"))
+    results = search.search_content(
+        query=None,
+        filters=filters,
+        sort=order,
+        page=request_data.get("page", 1),
+        page_size=page_size,
+    )
+    return Listing(results=results, cards=[card_from_hit(hit) for hit in results.hits], order=order)
+
+
+def counts_by_type(results: search.SearchResults) -> dict[type, int]:
+    """Public pages per content model, from the type facet of a listing of everything."""
+    models = {type_slug(model): model for model in content_models()}
+    return {
+        models[option.value]: option.count
+        for facet in results.facets
+        if facet.name == "type"
+        for option in facet.options
+        if option.value in models
+    }
+
+
+def most_reused_cards(*, model, limit: int) -> list[ContentCard]:
+    return read_listing({"order": "most-reused"}, model=model, page_size=limit).cards
+
+
+class CurrentPage(Sequence):
+    """The cards of the current page standing in for the whole result list, for Paginator."""
+
+    def __init__(self, items: list, *, total: int, offset: int):
+        self.items, self.total, self.offset = items, total, offset
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):  # Paginator asks for the current page's slice
+            return self.items
+        return self.items[index - self.offset]
+
+
+def paginated(listing: Listing):
+    """A Django Page over the listing's cards, with GOV.UK-style elided page numbers."""
+    results = listing.results
+    window = min(results.total, search.MAX_RESULT_WINDOW)
+    paginator = Paginator(
+        CurrentPage(listing.cards, total=window, offset=results.offset), results.page_size
+    )
+    page = paginator.get_page(results.page)
+    page.adjusted_elided_pages = paginator.get_elided_page_range(
+        page.number, on_each_side=2, on_ends=1
+    )
+    return page
+
+
+@dataclass
+class FilterGroup:
+    """One facet as the filter form shows it: a few options, then "More ..." for the rest."""
+
+    param: str
+    heading: str
+    visible: list
+    more: list
+    selected_count: int
+    not_shown: int  # options with results that the form leaves out (too many to list)
+
+
+def filter_groups(results: search.SearchResults, *, exclude=()) -> list[FilterGroup]:
+    groups = []
+    for facet in results.facets:
+        if facet.name in exclude or not facet.options:
+            continue
+        selected = [option for option in facet.options if option.selected]
+        rest = [option for option in facet.options if not option.selected]
+        shown_at_once = max(0, VISIBLE_FACET_OPTIONS - len(selected))
+        more = rest[shown_at_once:MAX_FACET_OPTIONS]
+        groups.append(
+            FilterGroup(
+                param=facet.param,
+                heading=facet.heading,
+                visible=selected + rest[:shown_at_once],
+                more=more,
+                selected_count=len(selected),
+                not_shown=max(0, len(rest) - shown_at_once - len(more)),
+            )
+        )
+    return groups
