@@ -21,7 +21,7 @@ from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBrief
 from core.models import RelatedDocument, ServiceArea
 from patterns.models import ServicePatternPage
 from tests import factories
-from tests.browser.support import DESKTOP
+from tests.browser.support import DESKTOP, MEMBER_PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -247,3 +247,82 @@ def content(transactional_db, django_db_serialized_rollback, site_tree, make_pag
         "pdf_bytes": PDF_BYTES,
     }
     document.file.delete(save=False)  # MEDIA_ROOT is test-artifacts/media; don't let it grow
+
+
+def browser_member(*, username: str, organisation, full_name: str, verified: bool = True):
+    """A member who can sign in through the real form: confirmed email, optionally verified."""
+    from django.contrib.auth import get_user_model
+
+    from allauth.account.models import EmailAddress
+
+    from community import services
+    from community.models import VerificationStatus
+
+    email = f"{username}@{organisation.website_domain or 'example.org'}"
+    user = get_user_model().objects.create_user(username, email, MEMBER_PASSWORD)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    profile = services.member_create(user=user, full_name=full_name, organisation=organisation)
+    if verified:
+        profile.verification_status = VerificationStatus.VERIFIED
+        profile.save()
+    return profile
+
+
+@pytest.fixture
+def community(content):
+    """`content` plus the Declaration with one signatory, two verified members (Hackney and
+    Cardiff), an open opportunity and a contribution waiting for moderation."""
+    from django.utils import timezone
+
+    from community import services
+    from community.demo import declaration_page_ensure
+    from community.models import Signature, SignatureStatus
+
+    hackney, cardiff = content["hackney"], content["cardiff"]
+    for organisation, domain in ((hackney, "hackney.gov.uk"), (cardiff, "cardiff.gov.uk")):
+        organisation.website = f"https://www.{domain}/"
+        organisation.save()
+    declaration = declaration_page_ensure()
+    Signature.objects.create(
+        organisation=cardiff,
+        status=SignatureStatus.APPROVED,
+        signed_at=timezone.now(),
+        lead_name="Dafydd Evans",
+        lead_role="Head of digital",
+        lead_email="dafydd.evans@cardiff.gov.uk",
+        approver_name="Sian Morgan",
+        approver_role="Chief executive",
+        approver_email="sian.morgan@cardiff.gov.uk",
+    )
+    hackney_member = browser_member(username="asha", organisation=hackney, full_name="Asha Patel")
+    cardiff_member = browser_member(username="rhys", organisation=cardiff, full_name="Rhys Jones")
+    opportunity = services.opportunity_create(
+        profile=cardiff_member,
+        data={
+            "title": "Shared bulky waste booking",
+            "description": "We want a partner to buy and run a booking service with us.",
+            "phase": "alpha",
+            "seeking": ["conversation", "share_funding"],
+            "budget_band": "25k_100k",
+            "closing_date": timezone.localdate() + datetime.timedelta(days=30),
+        },
+    )
+    contribution = services.contribution_submit(
+        profile=hackney_member,
+        contribution_type=services.CONTRIBUTION_TYPES["case-study"],
+        data={
+            "title": "Parking permits in a day",
+            "summary": "Residents get a parking permit online the same day.",
+            "problem": "Paper forms took weeks.",
+            "approach": "We built an online form with instant checks.",
+            "lessons_learned": "Start with the evidence residents already have.",
+        },
+    )
+    return {
+        **content,
+        "declaration": declaration,
+        "hackney_member": hackney_member,
+        "cardiff_member": cardiff_member,
+        "opportunity": opportunity,
+        "contribution": contribution,
+    }

@@ -11,6 +11,7 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+MEMBER_PASSWORD = "a-long-test-password"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -63,3 +64,12 @@ def screenshot(tab, name: str, width: str) -> Path:
     path = SCREENSHOTS / f"{name}-{width}.png"
     tab.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in(tab, email: str, password: str) -> None:
+    """Sign in through the real form, as a member would, and wait for the profile page."""
+    tab.goto("/accounts/login/")
+    tab.get_by_label("Email address").fill(email)
+    tab.get_by_label("Password").fill(password)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.wait_for_url("**/members/profile/")

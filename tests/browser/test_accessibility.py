@@ -1,15 +1,20 @@
-"""axe-core (WCAG 2.0/2.1/2.2 A and AA) on every kind of public page, at phone and desktop widths.
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA) on every kind of page, at phone and desktop widths.
 
-28 URLs, each at 375 and 1280 pixels wide. A failure lists every violation (rule, impact, help
-text and the CSS selectors of the offending elements) so it can be fixed from the report alone.
+Public content, listings, taxonomy and search pages; the Declaration, signatories and
+collaboration pages; sign-up, sign-in and password reset; and, signed in as a member, the
+profile, profile editing, contributions and account pages. Each at 375 and 1280 pixels wide.
+A failure lists every violation (rule, impact, help text and the CSS selectors of the offending
+elements) so it can be fixed from the report alone.
 """
 
 from tests.browser.support import (
+    MEMBER_PASSWORD,
     SEARCH_NOT_READY,
     WIDTHS,
     axe_violations,
     format_violations,
     screenshot,
+    sign_in,
 )
 
 # Rules we knowingly do not meet, with the reason. Keep this short; every entry is a debt.
@@ -100,12 +105,68 @@ def test_search_with_results_and_with_none_has_no_axe_violations(axe_page, conte
     assert_accessible(axe_page, content, SEARCH_PAGES)
 
 
-def test_form_page_has_no_axe_violations(axe_page, content):
-    """The community sign-in form; the search form stands in until accounts are routable."""
-    from django.urls import NoReverseMatch, reverse
+COMMUNITY_PUBLIC_PAGES = [
+    (lambda c: "/declaration/", 200, "declaration"),
+    (lambda c: "/declaration/sign/", 200, None),
+    (lambda c: "/declaration/signatories/", 200, "signatories"),
+    (lambda c: "/collaborate/", 200, "opportunities"),
+    (lambda c: f"/collaborate/{c['opportunity'].pk}/", 200, "opportunity"),
+    (lambda c: "/developers/api/", 200, "developers-api"),
+]
+ACCOUNT_PAGES = [
+    (lambda c: "/accounts/signup/", 200, "sign-up"),
+    (lambda c: "/accounts/login/", 200, "sign-in"),
+    (lambda c: "/accounts/password/reset/", 200, "password-reset"),
+    (lambda c: "/accounts/password/reset/done/", 200, None),
+]
+MEMBER_PAGES = [
+    (lambda c: "/members/profile/", 200, "profile"),
+    (lambda c: "/members/profile/edit/", 200, "profile-edit"),
+    (lambda c: "/members/contributions/", 200, "my-contributions"),
+    (lambda c: "/contribute/", 200, None),
+    (lambda c: "/contribute/case-study/", 200, "contribution-form"),
+    (lambda c: f"/collaborate/{c['opportunity'].pk}/", 200, None),
+    (lambda c: "/accounts/email/", 200, "email-addresses"),
+    (lambda c: "/accounts/password/change/", 200, None),
+]
 
-    try:
-        url = reverse("account_login")
-    except NoReverseMatch:
-        url = "/search/?q=repairs"
-    assert_accessible(axe_page, content, [(lambda c: url, 200, "sign-in")])
+
+def test_declaration_collaboration_and_developer_pages_have_no_axe_violations(axe_page, community):
+    assert_accessible(axe_page, community, COMMUNITY_PUBLIC_PAGES)
+
+
+def test_sign_up_sign_in_and_password_reset_have_no_axe_violations(axe_page, community):
+    assert_accessible(axe_page, community, ACCOUNT_PAGES)
+
+
+def test_forms_with_errors_have_no_axe_violations(axe_page, community):
+    """Error summaries and field errors, on sign-up and on the Declaration form."""
+    failures = []
+    for url, button in (
+        ("/accounts/signup/", "Create account"),
+        ("/declaration/sign/", "Send for approval"),
+    ):
+        for width, viewport in WIDTHS.items():
+            axe_page.set_viewport_size(viewport)
+            axe_page.goto(url)
+            axe_page.get_by_role("button", name=button).click()
+            axe_page.wait_for_load_state("load")
+            assert axe_page.locator(".govuk-error-summary").is_visible(), url
+            violations = axe_violations(axe_page, allow=ALLOWED_VIOLATIONS)
+            if violations:
+                failures.append(format_violations(f"{url} (with errors)", width, violations))
+    assert not failures, "\n\n".join(failures)
+
+
+def test_member_pages_have_no_axe_violations(axe_page, community):
+    member = community["hackney_member"]
+    sign_in(axe_page, member.user.email, MEMBER_PASSWORD)
+    assert_accessible(axe_page, community, MEMBER_PAGES)
+
+    # The profile form with errors: summary, field error and the kept organisation choice.
+    axe_page.goto("/members/profile/edit/")
+    axe_page.get_by_label("Full name").fill("")
+    axe_page.get_by_role("button", name="Save changes").click()
+    assert axe_page.locator(".govuk-error-summary").is_visible()
+    violations = axe_violations(axe_page, allow=ALLOWED_VIOLATIONS)
+    assert not violations, format_violations("/members/profile/edit/ (with errors)", "", violations)
