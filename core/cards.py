@@ -1,8 +1,8 @@
-"""What a listing card shows, built from a search hit or from a page, so one template renders both.
+"""What a listing card shows, built from a search index row.
 
-Listings read their cards from the search index (one row per page, organisations and tags
-already stored as JSON), which is far cheaper than building page objects and prefetching their
-relations; related-content sections on a page still start from pages.
+Listings and related-content sections read their cards from the search index (one row per
+live, public page, organisations and tags already stored as JSON), which is far cheaper than
+building page objects and prefetching their relations.
 """
 
 from dataclasses import dataclass
@@ -65,20 +65,4 @@ def card_from_hit(hit) -> ContentCard:
             CardLink(org["name"], organisation_url(org["slug"])) for org in hit.organisations
         ),
         tags=tuple(CardLink(tag["name"], tag_url(tag["slug"])) for tag in hit.tags),
-    )
-
-
-def card_from_page(page, request=None) -> ContentCard:
-    """A card from a core.BasePage loaded by a listing selector (relations prefetched)."""
-    return ContentCard(
-        title=page.title,
-        url=page.get_url(request),
-        type_label=page.specific_class.content_type_label,
-        summary=short_summary(page.summary),
-        date=page.date,
-        reuse_count=page.reuse_count,
-        organisations=tuple(
-            CardLink(org.name, organisation_url(org.slug)) for org in page.organisations.all()
-        ),
-        tags=tuple(CardLink(tag.name, tag_url(tag.slug)) for tag in page.tags.all()),
     )

@@ -9,12 +9,14 @@ search page always agree.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 
 from core.cards import ContentCard, card_from_hit
 from search import services as search
 from search.indexing import content_models, type_slug
+from search.models import SearchDocument
 
 ORDER_CHOICES = [
     ("newest", "Newest first"),
@@ -23,9 +25,21 @@ ORDER_CHOICES = [
     ("most-reused", "Most reused"),
 ]
 ORDERS = {value for value, _label in ORDER_CHOICES}
+# What a card needs from a search document.
+CARD_COLUMNS = (
+    "page_id",
+    "title",
+    "url",
+    "content_type_label",
+    "summary",
+    "date",
+    "reuse_count",
+    "organisations",
+    "tags",
+)
 # Options shown at once per filter; the rest sit behind "More ..." up to MAX_FACET_OPTIONS.
 VISIBLE_FACET_OPTIONS = 8
-MAX_FACET_OPTIONS = 60
+MAX_FACET_OPTIONS = 30
 
 
 @dataclass
@@ -86,6 +100,37 @@ def counts_by_type(results: search.SearchResults) -> dict[type, int]:
 
 def most_reused_cards(*, model, limit: int) -> list[ContentCard]:
     return read_listing({"order": "most-reused"}, model=model, page_size=limit).cards
+
+
+def published_counts_by_organisation() -> dict[str, int]:
+    """Live, public pages per organisation slug (organisations with none are left out)."""
+    results = read_listing({}, page_size=1).results
+    return {
+        option.value: option.count
+        for facet in results.facets
+        if facet.name == "organisation"
+        for option in facet.options
+        if option.count
+    }
+
+
+def related_cards(sections: list[tuple[str, set[int]]]) -> list[tuple[str, list[ContentCard]]]:
+    """Cards for groups of linked pages, newest first, from the search index in one query.
+
+    The index holds exactly the live, public pages, so drafts and private pages drop out;
+    groups left empty are dropped.
+    """
+    all_ids = set().union(*(ids for _heading, ids in sections)) if sections else set()
+    if not all_ids:
+        return []
+    rows = (
+        SearchDocument.objects.filter(page_id__in=all_ids)
+        .order_by("-date", "-page_id")
+        .values(*CARD_COLUMNS)
+    )
+    cards = [(row["page_id"], card_from_hit(SimpleNamespace(**row))) for row in rows]
+    grouped = [(heading, [card for pk, card in cards if pk in ids]) for heading, ids in sections]
+    return [(heading, group) for heading, group in grouped if group]
 
 
 class CurrentPage(Sequence):

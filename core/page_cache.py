@@ -2,7 +2,16 @@
 
 Clearing is by generation: the generation number is part of every key, and bumping it makes
 every cached page unreachable at once (the entries then expire on their own).
+
+The generation is read from the shared cache once per request (the middleware below resets
+a per-request memo), and values derived from published content are also kept in process
+memory for the generation they were computed at, so a request that needs several of them
+makes one round trip to Redis instead of two per value.
 """
+
+import contextvars
+import secrets
+import threading
 
 from django.conf import settings
 from django.core.cache import cache
@@ -11,30 +20,59 @@ from django.utils.cache import patch_cache_control
 GENERATION_KEY = "page-cache:generation"
 CACHEABLE_PREFIXES_EXCLUDED = ("/admin/", "/documents/", "/accounts/", "/django-admin/")
 
+# None outside a request (management commands, tasks): then every call asks the cache.
+_request_generation: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "page_cache_generation", default=None
+)
+_in_request: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "page_cache_in_request", default=False
+)
+# name -> (generation, value), per process.
+_process_values: dict[str, tuple[int, object]] = {}
+_process_values_lock = threading.Lock()
+
 
 def current_generation() -> int:
+    if _in_request.get():
+        memo = _request_generation.get()
+        if memo is not None:
+            return memo
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, timeout=None)
+        # Random, not 1: after the cache is flushed (a Redis restart) a new generation must
+        # never equal one a process still holds values for.
+        cache.add(GENERATION_KEY, secrets.randbits(48) + 1, timeout=None)
+        generation = cache.get(GENERATION_KEY) or secrets.randbits(48) + 1
+    if _in_request.get():
+        _request_generation.set(generation)
     return generation
 
 
 def cached_per_generation(name: str, compute, timeout: int = 3600):
-    """A value derived from published content, recomputed after the next publish or change."""
-    key = f"{name}:{current_generation()}"
+    """A value derived from published content, recomputed after the next publish or change.
+
+    Callers must treat the value as read-only: it is shared by every request in the process.
+    """
+    generation = current_generation()
+    held = _process_values.get(name)
+    if held is not None and held[0] == generation:
+        return held[1]
+    key = f"{name}:{generation}"
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
+    with _process_values_lock:
+        _process_values[name] = (generation, value)
     return value
 
 
 def invalidate_page_cache() -> None:
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    except ValueError:  # flushed: start again from a random generation
+        cache.set(GENERATION_KEY, secrets.randbits(48) + 1, timeout=None)
+    _request_generation.set(None)  # this request reads the new generation from now on
 
 
 def cache_key_for(request) -> str:
@@ -56,6 +94,15 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        in_request = _in_request.set(True)
+        generation = _request_generation.set(None)
+        try:
+            return self.respond(request)
+        finally:
+            _request_generation.reset(generation)
+            _in_request.reset(in_request)
+
+    def respond(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key_for(request)

@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Value
 
-from wagtail.models import Page
-
 from core.models import BasePage, ContentTag, ServiceArea
 from core.models.routing import restricted_paths
 from organisations.models import Organisation
@@ -128,16 +126,12 @@ def service_areas_in_use() -> QuerySet:
     return ServiceArea.objects.annotate(uses=Count("pages")).order_by("name")
 
 
-def related_live(queryset: QuerySet) -> list[Page]:
-    """Linked pages (a case study's brief, a brief's case studies) that are themselves public."""
-    return list(with_listing_relations(exclude_restricted(queryset.live()).order_by("-date")))
+def related_section_ids(sections: list[tuple[str, QuerySet]]) -> list[tuple[str, set[int]]]:
+    """The ids of several groups of linked pages, in one query.
 
-
-def related_sections_for(sections: list[tuple[str, QuerySet]]) -> list[tuple[str, list]]:
-    """Several groups of linked pages loaded together: one query and two prefetches in all.
-
-    `sections` pairs a heading with a queryset of BasePage subclasses; the result keeps the
-    order and drops empty groups.
+    `sections` pairs a heading with a queryset of BasePage subclasses (or, in a preview, an
+    in-memory list of unsaved links); the result keeps the order. Whether each page is public
+    is for the caller to decide (core.listings.related_cards reads only indexed pages).
     """
     if not sections:
         return []
@@ -158,12 +152,4 @@ def related_sections_for(sections: list[tuple[str, QuerySet]]) -> list[tuple[str
         # A preview's unsaved links are in-memory stand-ins for querysets.
         for heading, linked in sections:
             ids_by_heading[heading] = {page.pk for page in linked}
-    all_ids = set().union(*ids_by_heading.values())
-    if not all_ids:
-        return []
-    pages = related_live(BasePage.objects.filter(pk__in=all_ids))
-    return [
-        (heading, [page for page in pages if page.pk in ids])
-        for heading, ids in ids_by_heading.items()
-        if any(page.pk in ids for page in pages)
-    ]
+    return list(ids_by_heading.items())

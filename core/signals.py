@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.models import ContentTag, ServiceArea
@@ -11,7 +11,7 @@ from core.page_cache import invalidate_page_cache
 from organisations.models import Organisation
 
 # Subclasses send their own class as sender, so match by isinstance rather than sender.
-CACHE_RELEVANT_MODELS = (Page, PageViewRestriction, Organisation, ContentTag, ServiceArea)
+CACHE_RELEVANT_MODELS = (Page, PageViewRestriction, Site, Organisation, ContentTag, ServiceArea)
 
 
 @receiver(page_published)

@@ -51,11 +51,14 @@ def paginate(request, queryset, per_page: int = selectors.LISTING_PAGE_SIZE):
     return page
 
 
-def listing_export(request, listing, *, filename: str):
-    """The whole listing as a CSV or JSON download when the URL asks for one, else None."""
+def listing_export(request, make_listing, *, filename: str):
+    """The whole listing as a CSV or JSON download when the URL asks for one, else None.
+
+    `make_listing` builds the queryset only when a download is asked for."""
     fmt = exports.requested_format(request)
     if fmt is None:
         return None
+    listing = make_listing()
     fields, deferring = listing.query.deferred_loading
     if fields and not deferring:  # an only() listing: load the licence too
         listing = listing.only(*fields, "licence")
@@ -101,8 +104,9 @@ def tag_index(request):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(ContentTag, slug=clean_text(slug))
-    listing = selectors.content_for_tag(tag)
-    export = listing_export(request, listing, filename=f"tag-{tag.slug}")
+    export = listing_export(
+        request, lambda: selectors.content_for_tag(tag), filename=f"tag-{tag.slug}"
+    )
     if export is not None:
         return export
     return render(
@@ -120,8 +124,11 @@ def service_area_index(request):
 
 def service_area_detail(request, slug):
     service_area = get_object_or_404(ServiceArea, slug=clean_text(slug))
-    listing = selectors.content_for_service_area(service_area)
-    export = listing_export(request, listing, filename=f"service-area-{service_area.slug}")
+    export = listing_export(
+        request,
+        lambda: selectors.content_for_service_area(service_area),
+        filename=f"service-area-{service_area.slug}",
+    )
     if export is not None:
         return export
     return render(

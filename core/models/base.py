@@ -150,14 +150,12 @@ class BasePage(CachedRestrictionsMixin, Page):
         return []
 
     def get_context(self, request, *args, **kwargs):
-        from core import selectors
-        from core.cards import card_from_page
+        from core import listings, selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_sections"] = [
-            (heading, [card_from_page(page, request) for page in pages])
-            for heading, pages in selectors.related_sections_for(self.related_querysets())
-        ]
+        context["related_sections"] = listings.related_cards(
+            selectors.related_section_ids(self.related_querysets())
+        )
         return context
 
     # Each relation is read once per request however often the template and JSON-LD use it.

@@ -36,13 +36,13 @@ class ListingPageMixin(CachedRestrictionsMixin, SpecificChildRoutingMixin, model
         """?format=csv or ?format=json downloads the filtered listing instead of the page."""
         from core.views import content_listing_for_request, listing_export
 
-        if request.GET.get("format"):
-            _filters, _order, listing = content_listing_for_request(
-                request, model=self.listing_model
-            )
-            export = listing_export(request, listing, filename=self.slug)
-            if export is not None:
-                return export
+        export = listing_export(
+            request,
+            lambda: content_listing_for_request(request, model=self.listing_model)[2],
+            filename=self.slug,
+        )
+        if export is not None:
+            return export
         return super().serve(request, *args, **kwargs)
 
     def route_child(self, slug: str):

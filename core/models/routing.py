@@ -10,10 +10,12 @@ Whenever a restriction or an alias could apply, Wagtail's own checks run unchang
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.http import Http404
+from django.http.request import split_domain_port
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
 
-from core.page_cache import cached_per_generation
+from core.page_cache import cached_per_generation, current_generation
 
 
 def restricted_paths() -> tuple[str, ...]:
@@ -82,3 +84,42 @@ def detail_prefetches():
         "principles",
         Prefetch("documents", queryset=RelatedDocument.objects.select_related("document")),
     ]
+
+
+# Per process: (hostname, port) -> (generation, Site). Bounded, because the Host header is
+# the client's to choose; hosts beyond the bound are simply looked up every time.
+_sites_by_host: dict[tuple[str, int], tuple[int, object]] = {}
+MAX_CACHED_HOSTS = 32
+
+
+def site_for_host(hostname: str, port) -> "Site | None":
+    """Wagtail's own site matching (one query with a CASE ordering), remembered until a change."""
+    generation = current_generation()
+    key = (hostname, port)
+    held = _sites_by_host.get(key)
+    if held is not None and held[0] == generation:
+        return held[1]
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        site = None
+    if key in _sites_by_host or len(_sites_by_host) < MAX_CACHED_HOSTS:
+        _sites_by_host[key] = (generation, site)
+    return site
+
+
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's Site without its query on every request.
+
+    Wagtail's Site.find_for_request looks for `request._wagtail_site` first. Sites change
+    only in the admin, and a saved or deleted Site bumps the page-cache generation
+    (core.signals), which this lookup is keyed on.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = site_for_host(hostname, request.get_port())
+        return self.get_response(request)

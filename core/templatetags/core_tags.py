@@ -9,6 +9,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from localdigital.fragments import render_fragment
+
 register = template.Library()
 
 # (label, path) of the service navigation; a path marks its whole section as current.
@@ -113,3 +115,15 @@ def breadcrumb_ancestors(page):
     if ancestors and ancestors[-1].depth == 2:
         return list(reversed(ancestors))
     return [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
+
+
+@register.simple_tag
+def content_cards(cards, heading_level=2):
+    """Listing cards (core.cards.ContentCard), rendered by the Jinja2 fragment."""
+    return render_fragment("content_cards.html", cards=cards, heading_level=int(heading_level))
+
+
+@register.simple_tag
+def filter_checkboxes(groups):
+    """A listing's filter checkboxes (core.listings.FilterGroup), rendered by the Jinja2 fragment."""
+    return render_fragment("filter_groups.html", groups=groups)

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
+    "core.models.routing.CachedSiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -101,6 +102,19 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.site_context",
             ],
+        },
+    },
+    # Fragments a page renders many times (listing cards, filter options) are Jinja2, which
+    # renders them about seven times faster than Django's engine; see localdigital/fragments.py.
+    {
+        "NAME": "fragments",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [PROJECT_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "localdigital.fragments.environment",
+            "trim_blocks": True,
+            "lstrip_blocks": True,
         },
     },
 ]

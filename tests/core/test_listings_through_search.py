@@ -108,3 +108,23 @@ def test_unpublished_page_leaves_listings_and_counts(client, site_tree, make_pag
         assert kept.title in html, url
     index_html = client.get(site_tree["case-studies"].url).content.decode()
     assert _option_count(index_html, "service_area", "waste") == 1
+
+
+def test_cards_escape_what_editors_and_members_typed(client, site_tree, make_page):
+    """Cards are rendered by a Jinja2 fragment: its autoescaping must hold for every field."""
+    odd = OrganisationFactory(code="ODD", slug="odd", name='Odd & "Sons" <b>Council</b>')
+    make_page(
+        CaseStudyPage,
+        title="<script>alert('title')</script> repairs",
+        summary="<img src=x onerror=alert('summary')>",
+        organisations=[odd],
+        tags=["<i>tag</i>"],
+    )
+
+    html = client.get(site_tree["case-studies"].url).content.decode()
+
+    assert "<script>alert('title')</script>" not in html
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; repairs" in html
+    assert "<img src=x" not in html
+    assert "Odd &amp; &#34;Sons&#34; &lt;b&gt;Council&lt;/b&gt;" in html
+    assert "<i>tag</i>" not in html
