@@ -14,7 +14,7 @@ from jinja2 import Environment
 
 
 def long_date(value) -> str:
-    """ "7 March 2026", as Django's date:"j F Y" gives it."""
+    """The date as "7 March 2026", like Django's date:"j F Y"."""
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
