@@ -162,11 +162,10 @@ def clean_page(page) -> int:
 
 def build_facets(counts, filters: SearchFilters) -> list[Facet]:
     by_facet: dict[str, list[FacetOption]] = {name: [] for _p, name, _h in FACETS}
+    chosen = {name: set(filters.selected(name)) for name in by_facet}
     for facet, value, label, count in counts:
         if facet in by_facet:
-            by_facet[facet].append(
-                FacetOption(value, label, count, selected=value in filters.selected(facet))
-            )
+            by_facet[facet].append(FacetOption(value, label, count, value in chosen[facet]))
     facets = []
     for _param, name, heading in FACETS:
         options = by_facet[name]

@@ -67,6 +67,10 @@ class ParsedQuery:
 def strip_control_characters(value: str) -> str:
     """Drop NUL, control and formatting characters (bidi overrides too); keep spacing."""
     value = unicodedata.normalize("NFKC", value)
+    # Printable means no character of a C* category and no tab or newline: nothing to drop.
+    # Most text is, and the per-character walk below was a third of a full index rebuild.
+    if value.isprintable():
+        return value
     return "".join(
         " " if char in "\t\n\r" else char
         for char in value
@@ -167,3 +171,136 @@ def mark_to_html(snippet: str) -> str:
     # An unbalanced marker (a fragment cut inside a match) must not leave <mark> open.
     opened = escaped.count("<mark>") - escaped.count("</mark>")
     return escaped + "</mark>" * max(opened, 0)
+
+
+# --- highlighting in Python, for the page of hits -----------------------------------------
+# Both database engines mark matches here, from the stored text of the 20 hits, instead of a
+# second engine pass (FTS5 highlight()/snippet() must re-run the MATCH over every matching
+# row; ts_headline re-parses each body). Words are compared by a light stem (Porter's step 1
+# plus a final "e"): "repairs", "repaired", "repairing" all mark for "repair". It only decides
+# what is marked, never what matches, so a form the engine's full stemmer would join
+# ("connection" for "connected") can go unmarked; the result then shows the plain summary.
+
+SNIPPET_CHARS = 180
+SNIPPET_LEAD = 40
+VOWELS = frozenset("aeiouy")
+
+
+def _has_vowel(stem: str) -> bool:
+    return any(char in VOWELS for char in stem)
+
+
+def _short_cvc(stem: str) -> bool:
+    """consonant-vowel-consonant at the end of a short stem ("hop"), as Porter's rule *o."""
+    if len(stem) < 3 or len(stem) > 4:
+        return False
+    a, b, c = stem[-3:]
+    return a not in VOWELS and b in VOWELS and c not in VOWELS and c not in "wxy"
+
+
+def light_stem(word: str) -> str:
+    word = word.casefold()
+    if len(word) <= 3:
+        return word
+    if word.endswith("sses") or word.endswith("ies"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith("ss") and not word.endswith("us"):
+        word = word[:-1]
+    for suffix in ("eed", "ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            if suffix == "eed":
+                word = stem + "ee"
+            elif _has_vowel(stem):
+                if stem.endswith(("at", "bl", "iz")) or _short_cvc(stem):
+                    stem += "e"
+                elif len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                    stem = stem[:-1]
+                word = stem
+            break
+    if word.endswith("y") and len(word) > 2 and _has_vowel(word[:-1]):
+        word = word[:-1] + "i"
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+class Highlighter:
+    """Marks the query's words (and phrases, word by word in order) in stored text."""
+
+    def __init__(self, terms):
+        self.terms = [tuple(light_stem(word) for word in term.words) for term in terms]
+        stems = {stem for term in self.terms for stem in term}
+        # Every form of a word whose light stem is s starts with s minus its last letter, so
+        # the regular expression finds candidates at C speed and only those get stemmed.
+        prefixes = sorted({re.escape(s[:-1][:6] if len(s) > 1 else s) for s in stems if s})
+        self.pattern = (
+            re.compile(r"(?<![^\W_])(?:" + "|".join(prefixes) + r")[^\W_]*", re.IGNORECASE)
+            if prefixes
+            else None
+        )
+
+    def spans(self, value: str) -> list[tuple[int, int]]:
+        """(start, end) of every matched word in value, in order."""
+        if not self.pattern or not value:
+            return []
+        candidates = [
+            (m.start(), m.end(), light_stem(m.group())) for m in self.pattern.finditer(value)
+        ]
+        marked: set[int] = set()
+        for term in self.terms:
+            for index, (_start, _end, stem) in enumerate(candidates):
+                if stem != term[0]:
+                    continue
+                run = [index]
+                for offset, wanted in enumerate(term[1:], start=1):
+                    following = index + offset
+                    if following >= len(candidates) or candidates[following][2] != wanted:
+                        break
+                    gap = value[candidates[following - 1][1] : candidates[following][0]]
+                    if WORD_RE.search(gap):  # another word in between: not the phrase
+                        break
+                    run.append(following)
+                if len(run) == len(term):
+                    marked.update(run)
+        return [candidates[index][:2] for index in sorted(marked)]
+
+    @staticmethod
+    def _marked(value: str, spans, start: int = 0, end: int | None = None) -> str:
+        end = len(value) if end is None else end
+        parts, position = [], start
+        for span_start, span_end in spans:
+            if span_start < start or span_end > end:
+                continue
+            parts += [value[position:span_start], MARK_START, value[span_start:span_end], MARK_END]
+            position = span_end
+        parts.append(value[position:end])
+        return "".join(parts)
+
+    def mark(self, value: str) -> str:
+        """The whole value with its matches marked; "" if nothing matched."""
+        spans = self.spans(value)
+        return self._marked(value, spans) if spans else ""
+
+    def snippet(self, value: str) -> str:
+        """A fragment of about SNIPPET_CHARS around the densest matches; "" if none."""
+        spans = self.spans(value)
+        if not spans:
+            return ""
+        # The window (starting at a match) holding the most matches; the earliest on ties.
+        best, best_count = 0, 0
+        for index, (span_start, _end) in enumerate(spans):
+            count = sum(1 for s, _e in spans[index:] if s < span_start + SNIPPET_CHARS)
+            if count > best_count:
+                best, best_count = index, count
+        anchor = spans[best][0]
+        start = max(0, anchor - SNIPPET_LEAD)
+        if start:
+            space = value.find(" ", start, anchor)
+            start = space + 1 if space != -1 else anchor
+        end = min(len(value), start + SNIPPET_CHARS + SNIPPET_LEAD)
+        if end < len(value):
+            space = value.rfind(" ", max(anchor, spans[best][1]), end)
+            end = space if space != -1 else end
+        text = self._marked(value, spans, start, end)
+        return ("…" if start else "") + text + ("…" if end < len(value) else "")

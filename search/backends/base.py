@@ -5,6 +5,7 @@
 
 import datetime
 import difflib
+import heapq
 import math
 import threading
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from operator import itemgetter
 from django.core.cache import cache
 from django.db import connection
 
-from search.text import Term
+from search.text import Highlighter, Term
 
 SORTS = {
     "newest": "d.date DESC, d.page_id DESC",
@@ -29,6 +30,8 @@ HIT_COLUMNS = (
 VOCABULARY_SECONDS = 600
 # Like Elasticsearch's max_result_window: deep paging past this is refused on every engine.
 MAX_RESULT_WINDOW = 10_000
+# Snippets look at the start of the body only, so a 200,000-character body costs no more.
+SNIPPET_TEXT_LIMIT = 20_000
 
 
 def last_page(total: int, page_size: int) -> int:
@@ -46,8 +49,13 @@ class EngineResult:
 # Per process, for the index generation they were read at: for each facet value, the set of
 # pages that have it as a bitset (a Python int, bit n = page id n), and its (facet, value,
 # label). Counting a match set is then one AND and one bit_count per value: about a
-# millisecond for 10,000 matches, where GROUP BY in either database takes tens.
-_facet_maps: dict[str, tuple[int, dict, dict]] = {}
+# millisecond for 10,000 matches, where GROUP BY in either database takes tens. Facet filters
+# are applied the same way (OR of the chosen values' masks, AND across facets), so the
+# engine is asked for the text match only, once.
+_facet_maps: dict[str, tuple[int, "FacetIndex"]] = {}
+# Per process and generation: for a non-relevance sort, each page's position in that order,
+# read from the database once (so collation and tie-breaks are the database's own).
+_sort_positions: dict[str, tuple[int, dict[str, dict[int, int]]]] = {}
 _facet_lock = threading.Lock()
 
 
@@ -61,14 +69,78 @@ def bitset(ids) -> int:
     return int.from_bytes(buffer, "little")
 
 
-def facet_map() -> tuple[dict[int, int], dict[int, tuple[str, str, str]]]:
+def bitset_member(bits: int):
+    """A fast membership test for a bitset (indexing bytes, not shifting a big int per id)."""
+    buffer = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    size = len(buffer)
+
+    def contains(page_id: int) -> bool:
+        index = page_id >> 3
+        return index < size and bool(buffer[index] >> (page_id & 7) & 1)
+
+    return contains
+
+
+@dataclass
+class FacetIndex:
+    masks: dict[int, int]  # value id -> bitset of pages
+    labels: dict[int, tuple[str, str, str]]  # value id -> (facet, value, label)
+    by_key: dict[tuple[str, str], int]  # (facet, value) -> value id
+    everything: int  # bitset of every indexed page
+
+    def filter_masks(self, filters) -> dict[str, int]:
+        """One bitset per filtered facet: the pages with any of its chosen values."""
+        chosen: dict[str, int] = {}
+        for facet, values in filters:
+            mask = 0
+            for value in values:
+                value_id = self.by_key.get((facet, value))
+                if value_id is not None:
+                    mask |= self.masks.get(value_id, 0)
+            chosen[facet] = chosen[facet] & mask if facet in chosen else mask
+        return chosen
+
+    def count(self, matched: int, filters) -> tuple[int, int, list[tuple[str, str, str, int]]]:
+        """Apply the filters to a text match set and count facets disjunctively.
+
+        Returns (filtered bitset, total, counts). OR within a facet, AND across facets; the
+        counts for a facet with chosen values are over the match set filtered by every other
+        facet but not itself, so a reader sees what adding a second value would bring.
+        """
+        chosen = self.filter_masks(filters)
+        filtered = matched
+        for mask in chosen.values():
+            filtered &= mask
+        bases = {}
+        for facet in chosen:
+            base = matched
+            for other, mask in chosen.items():
+                if other != facet:
+                    base &= mask
+            bases[facet] = base
+        counts = []
+        for value_id, mask in self.masks.items():
+            label = self.labels.get(value_id)
+            if label is None:
+                continue
+            count = (mask & bases.get(label[0], filtered)).bit_count()
+            if count:
+                counts.append((*label, count))
+        return filtered, filtered.bit_count(), counts
+
+
+def _cache_key() -> str:
+    return f"{connection.alias}:{connection.settings_dict.get('NAME')}"
+
+
+def facet_index() -> FacetIndex:
     from search.indexing import index_generation
 
-    key = f"{connection.alias}:{connection.settings_dict.get('NAME')}"
+    key = _cache_key()
     generation = index_generation()
     cached = _facet_maps.get(key)
     if cached and cached[0] == generation:
-        return cached[1], cached[2]
+        return cached[1]
     with _facet_lock, connection.cursor() as cursor:
         cursor.execute(
             "SELECT value_id, page_id FROM search_searchdocumentfacet ORDER BY value_id, page_id"
@@ -79,8 +151,35 @@ def facet_map() -> tuple[dict[int, int], dict[int, tuple[str, str, str]]]:
         }
         cursor.execute("SELECT id, facet, value, label FROM search_searchfacetvalue")
         labels = {row[0]: (row[1], row[2], row[3]) for row in cursor.fetchall()}
-        _facet_maps[key] = (generation, masks, labels)
-    return masks, labels
+        cursor.execute("SELECT page_id FROM search_searchdocument")
+        everything = bitset(row[0] for row in cursor.fetchall())
+        index = FacetIndex(
+            masks=masks,
+            labels=labels,
+            by_key={(facet, value): value_id for value_id, (facet, value, _l) in labels.items()},
+            everything=everything,
+        )
+        _facet_maps[key] = (generation, index)
+    return index
+
+
+def sort_positions(sort: str) -> dict[int, int]:
+    """Each indexed page's position in a non-relevance sort order (see _sort_positions)."""
+    from search.indexing import index_generation
+
+    key = _cache_key()
+    generation = index_generation()
+    cached = _sort_positions.get(key)
+    if not cached or cached[0] != generation:
+        cached = (generation, {})
+        _sort_positions[key] = cached
+    positions = cached[1].get(sort)
+    if positions is None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT d.page_id FROM search_searchdocument d ORDER BY {SORTS[sort]}")
+            positions = {row[0]: rank for rank, row in enumerate(cursor.fetchall())}
+        cached[1][sort] = positions
+    return positions
 
 
 @dataclass(frozen=True)
@@ -179,10 +278,19 @@ class SearchBackend:
 
 
 class SqlBackend(SearchBackend):
-    """Shared SQL for the database engines: facet filters and the facet count pass."""
+    """Shared by the database engines: one engine pass for the text match, the rest in memory.
+
+    For a query with text the engine is asked once for (id, score) of every page matching the
+    text (no facet filters, no ORDER BY, no LIMIT). Facet filters, the total and the facet
+    counts come from the bitsets of FacetIndex; the page of hits is picked with a heap in the
+    engine's own order (score, then id, as the SQL `ORDER BY … LIMIT` would). Ranking
+    needs the score of every match anyway, so this costs the engine no more than its own
+    top-N query, and there is no second pass.
+    """
 
     @staticmethod
     def filter_sql(id_column: str, query: EngineQuery) -> tuple[str, list]:
+        """Facet filters as SQL: used for browsing (no text), where SQL can use the date index."""
         clauses, params = [], []
         for facet, values in query.filters:
             placeholders = ", ".join(["%s"] * len(values))
@@ -194,44 +302,90 @@ class SqlBackend(SearchBackend):
             params += [facet, *values]
         return " AND ".join(clauses), params
 
-    def match_set_sql(self, query: EngineQuery) -> tuple[str, list]:
-        """SQL selecting the ids of every match (one column, "id")."""
+    def match_scores(self, query: EngineQuery) -> list[tuple[int, float]]:
+        """(id, score) of every page matching the text, ignoring facet filters.
+
+        Lower scores rank first (FTS5's bm25 is negative; PostgreSQL returns -ts_rank).
+        """
         raise NotImplementedError
+
+    def matches(self, query: EngineQuery):
+        """(scored rows passing the filters, total, facet counts)."""
+        facets = facet_index()
+        if query.has_text:
+            scored = self.match_scores(query)
+            matched = bitset(map(itemgetter(0), scored))
+        else:
+            scored, matched = None, facets.everything
+        filtered, total, counts = facets.count(matched, query.filters)
+        if scored is not None and query.filters:
+            contains = bitset_member(filtered)
+            scored = [row for row in scored if contains(row[0])]
+        return scored, total, counts
 
     def facet_counts(self, query):
-        match_sql, params = self.match_set_sql(query)
-        with connection.cursor() as cursor:
-            cursor.execute(match_sql, params)
-            ids = [row[0] for row in cursor.fetchall()]
-        return self.count_facets(ids)
+        _scored, total, counts = self.matches(query)
+        return total, counts
 
     @staticmethod
-    def count_facets(ids: list[int]):
-        """Total and (facet, value, label, count) over the whole match set (see facet_map)."""
-        masks, labels = facet_map()
-        matched = bitset(ids)
-        counts = []
-        for value_id, mask in masks.items():
-            count = (mask & matched).bit_count()
-            if count and value_id in labels:
-                counts.append((*labels[value_id], count))
-        return len(ids), counts
+    def pick(scored: list[tuple[int, float]], *, sort: str, offset: int, limit: int) -> list[int]:
+        """One page of ids from the scored match set, in the order the SQL would give."""
+        wanted = offset + limit
+        if sort in SORTS:
+            positions = sort_positions(sort)
+            after = len(positions)  # pages written after the positions were read go last
+            top = heapq.nsmallest(
+                wanted, map(itemgetter(0), scored), key=lambda pk: positions.get(pk, after + pk)
+            )
+            return top[offset:]
+        top = heapq.nsmallest(wanted, scored, key=itemgetter(1, 0))
+        return [page_id for page_id, _score in top[offset:]]
 
     def hit_rows(self, query: EngineQuery, ids: list[int]) -> list[HitRow]:
-        raise NotImplementedError
+        """The rows for these ids with title, summary and a body fragment marked in Python
+        (search.text.Highlighter): no second pass over the match set."""
+        if not ids:
+            return []
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT {HIT_COLUMNS}, substr(d.body, 1, {SNIPPET_TEXT_LIMIT}) "
+            f"FROM search_searchdocument d WHERE d.page_id IN ({placeholders})"
+        )
+        highlighter = Highlighter(query.terms)
+        by_id = {}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, ids)
+            for row in cursor.fetchall():
+                hit = self.row_to_hit(row[:10])
+                hit.title_marked = highlighter.mark(hit.title)
+                hit.summary_marked = highlighter.mark(hit.summary)
+                if not hit.summary_marked:
+                    hit.body_snippet = highlighter.snippet(row[10] or "")
+                by_id[hit.page_id] = hit
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def search(self, query, *, sort, page, page_size, counts=None):
-        """Matching ids once (cheap: no ranking), for the total and the facet counts; then the
-        engine's own ranked top-N query; then snippets for those N only."""
+        """Total, facet counts and a page of hits from one engine pass (see the class doc)."""
         if not query.has_text:
             return super().search(query, sort=sort, page=page, page_size=page_size, counts=counts)
-        total, facet_rows = self.facet_counts(query)
+        scored, total, facet_rows = self.matches(query)
         page = min(page, last_page(total, page_size))
         rows = []
         if total:
-            ids = self.top_ids(query, sort=sort, offset=(page - 1) * page_size, limit=page_size)
+            ids = self.pick(scored, sort=sort, offset=(page - 1) * page_size, limit=page_size)
             rows = self.hit_rows(query, ids)
         return EngineResult(total, facet_rows, page, rows)
+
+    def hits(self, query, *, sort, offset, limit):
+        if sort not in SORTS and sort != "relevance":
+            sort = "relevance"
+        if not query.has_text:
+            browse_sort = "newest" if sort == "relevance" else sort
+            return self.load_rows(
+                self.browse_ids(query, sort=browse_sort, offset=offset, limit=limit)
+            )
+        scored, _total, _counts = self.matches(query)
+        return self.hit_rows(query, self.pick(scored, sort=sort, offset=offset, limit=limit))
 
     def browse_ids(self, query, *, sort, offset, limit) -> list[int]:
         where, params = self.filter_sql("d.page_id", query)

@@ -122,8 +122,26 @@ def text_query(query: EngineQuery) -> dict:
     return {"bool": {"must": clauses}}
 
 
-def filter_clauses(query: EngineQuery) -> list[dict]:
-    return [{"terms": {facet: list(values)}} for facet, values in query.filters]
+def filter_clauses(query: EngineQuery, *, leave_out: str | None = None) -> list[dict]:
+    return [
+        {"terms": {facet: list(values)}} for facet, values in query.filters if facet != leave_out
+    ]
+
+
+def facet_aggregations(query: EngineQuery) -> dict:
+    """Disjunctive facet counts: each facet counted over the text match filtered by every
+    other facet's filter but not its own (the filters themselves go in post_filter, which
+    narrows the hits but not the aggregations)."""
+    chosen = {facet for facet, _values in query.filters}
+    aggregations = {}
+    for name in FACET_FIELDS:
+        terms = {"terms": {"field": name, "size": FACET_SIZE}}
+        others = filter_clauses(query, leave_out=name) if name in chosen else filter_clauses(query)
+        if others:
+            aggregations[name] = {"filter": {"bool": {"filter": others}}, "aggs": {name: terms}}
+        else:
+            aggregations[name] = terms
+    return aggregations
 
 
 def search_body(
@@ -136,20 +154,24 @@ def search_body(
     with_highlight: bool = True,
 ) -> dict:
     body = {
-        "query": {"bool": {"must": [text_query(query)], "filter": filter_clauses(query)}},
+        "query": {"bool": {"must": [text_query(query)]}},
         "from": offset,
         "size": limit,
         "track_total_hits": True,
         "_source": HIT_SOURCE,
     }
+    filters = filter_clauses(query)
+    if with_facets:
+        body["aggs"] = facet_aggregations(query)
+        if filters:
+            body["post_filter"] = {"bool": {"filter": filters}}
+    else:
+        # Nothing to count: filtering inside the query lets the engine skip non-matches early.
+        body["query"]["bool"]["filter"] = filters
     if sort in SORTS or not query.has_text:
         body["sort"] = SORTS.get(sort, SORTS["newest"])
     else:
         body["sort"] = ["_score", {"page_id": "asc"}]
-    if with_facets:
-        body["aggs"] = {
-            name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACET_FIELDS
-        }
     if with_highlight and query.has_text:
         body["highlight"] = {
             "pre_tags": [text.MARK_START],
@@ -192,6 +214,8 @@ def parse_search_response(data: dict) -> tuple[int, list[dict], list[tuple[str, 
         hits.append(source)
     counts = []
     for name, aggregation in data.get("aggregations", {}).items():
+        # A facet filtered by the other facets nests its terms under a filter aggregation.
+        aggregation = aggregation.get(name, aggregation)
         for bucket in aggregation.get("buckets", []):
             counts.append((name, str(bucket["key"]), int(bucket["doc_count"])))
     return total, hits, counts

@@ -6,6 +6,7 @@ an editor would; the index is kept by the signal handlers, never by mocks.
 """
 
 from django.contrib.auth.models import Group
+from django.db import connection
 
 from wagtail.models import PageViewRestriction
 
@@ -13,7 +14,7 @@ import pytest
 
 from casestudies.models import CaseStudyPage
 from core.models import StandardPage
-from search import indexing, services
+from search import indexing, schema, services
 from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +87,13 @@ def test_filters_are_or_within_a_facet_and_and_across_facets(corpus):
 def test_unknown_filter_values_match_nothing(corpus):
     results = search(filters={"tag": ("no-such-tag",)})
     assert results.total == 0
-    assert [o.selected for f in results.facets if f.name == "tag" for o in f.options] == [True]
+    tags = {
+        o.value: (o.count, o.selected) for f in results.facets if f.name == "tag" for o in f.options
+    }
+    assert tags["no-such-tag"] == (0, True)
+    # Other tags keep their counts (OR within a facet), so the reader can pick a real one.
+    assert tags["housing"] == (1, False)
+    assert facet(results, "type") == {}
 
 
 def test_facet_counts_come_from_the_whole_match_set(corpus):
@@ -108,6 +115,41 @@ def test_facet_counts_follow_the_filters(corpus):
     assert labels == {"waste-and-recycling": "Waste and recycling"}
 
 
+def test_a_chosen_facet_value_leaves_the_other_values_of_that_facet_counted(corpus):
+    """Disjunctive facets: ticking Leeds must not hide Hackney and Cardiff, so a reader can
+    add a second organisation (OR within a facet)."""
+    results = search(filters={"organisation": ("leeds",)})
+    assert results.total == 2
+    assert facet(results, "organisation") == {"hackney": 2, "cardiff": 1, "leeds": 2}
+    both = search(filters={"organisation": ("leeds", "cardiff")})
+    assert both.total == 3
+    assert facet(both, "organisation") == {"hackney": 2, "cardiff": 1, "leeds": 2}
+
+
+def test_facet_counts_apply_every_other_facet_but_not_their_own(corpus):
+    # "repairs" matches the title page (housing, England), the summary page (housing, Wales)
+    # and the body page (waste, England).
+    results = search("repairs", filters={"service_area": ("housing",), "nation": ("Wales",)})
+    assert titles(results) == [corpus["summary"].title]
+    assert facet(results, "service_area") == {"housing": 1}  # filtered by nation only
+    assert facet(results, "nation") == {"England": 1, "Wales": 1}  # by service area only
+    assert facet(results, "type") == {"procurement-brief": 1}  # by both
+    assert facet(results, "year") == {"2023": 1}
+
+
+def test_filters_keep_relevance_order_and_sorts(corpus):
+    england = search("repairs", filters={"nation": ("England",)})
+    assert titles(england) == [corpus["title"].title, corpus["body"].title]
+    assert titles(search("repairs", sort="title")) == sorted(
+        [corpus["title"].title, corpus["summary"].title, corpus["body"].title]
+    )
+    assert titles(search("repairs", sort="oldest")) == [
+        corpus["body"].title,
+        corpus["summary"].title,
+        corpus["title"].title,
+    ]
+
+
 def test_newest_sort_orders_by_date(corpus):
     results = search("repairs", sort="newest")
     assert titles(results) == [corpus["title"].title, corpus["summary"].title, corpus["body"].title]
@@ -123,6 +165,12 @@ def test_pagination_visits_every_hit_once(make_page, site_tree):
     for page in (1, 2, 3):
         seen += [hit.page_id for hit in search("parking", page_size=10, page=page).hits]
     assert len(seen) == len(set(seen)) == 23
+    newest = []
+    for page in (1, 2, 3):
+        newest += [
+            hit.page_id for hit in search("parking", sort="newest", page_size=10, page=page).hits
+        ]
+    assert sorted(newest) == sorted(seen)
     beyond = search("parking", page_size=10, page=99)
     assert beyond.page == 3
     assert len(beyond.hits) == 3
@@ -313,3 +361,22 @@ def test_any_query_is_answered(corpus, query):
     assert results.total >= 0
     if "repairs" in query and len(query) < 300:
         assert results.total >= 1
+
+
+def test_rebuild_leaves_the_engine_structures_in_place(corpus, engine):
+    indexing.rebuild_index()
+    with connection.cursor() as cursor:
+        if engine == "postgresql":
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchdocument'"
+            )
+            assert {"search_doc_vector_gin", "search_doc_title_gin"} <= {
+                row[0] for row in cursor.fetchall()
+            }
+        elif engine == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            assert set(schema.SQLITE_TRIGGER_NAMES) <= {row[0] for row in cursor.fetchall()}
+    # And publishing after a rebuild still reaches the index.
+    corpus["bins"].title = "Report a missed bin collection quickly"
+    corpus["bins"].save_revision().publish()
+    assert titles(search("quickly")) == ["Report a missed bin collection quickly"]

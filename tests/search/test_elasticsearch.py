@@ -63,26 +63,46 @@ def test_any_term_mode_is_a_should_with_one_required():
     assert len(inner["should"]) == 2
 
 
-def test_filters_are_terms_filters_and_facets_ask_for_every_bucket():
+def test_filters_are_a_post_filter_and_each_facet_is_counted_without_its_own_filter():
     query = engine_query(
         "repairs", filters=(("type", ("case-study", "business-case")), ("nation", ("Wales",)))
     )
+    type_filter = {"terms": {"type": ["case-study", "business-case"]}}
+    nation_filter = {"terms": {"nation": ["Wales"]}}
     body = es_queries.search_body(query, sort="newest", offset=0, limit=20)
-    assert body["query"]["bool"]["filter"] == [
-        {"terms": {"type": ["case-study", "business-case"]}},
-        {"terms": {"nation": ["Wales"]}},
-    ]
-    assert body["aggs"]["tag"] == {"terms": {"field": "tag", "size": 1000}}
-    assert set(body["aggs"]) == {
-        "type",
-        "service_area",
-        "tag",
-        "organisation",
-        "nation",
-        "region",
-        "year",
+    # The query is the text alone, so the aggregations see the whole text match...
+    assert "filter" not in body["query"]["bool"]
+    # ...and the hits (and total) are narrowed by every filter afterwards.
+    assert body["post_filter"] == {"bool": {"filter": [type_filter, nation_filter]}}
+    terms = {name: {"terms": {"field": name, "size": 1000}} for name in es_queries.FACET_FIELDS}
+    assert body["aggs"]["type"] == {
+        "filter": {"bool": {"filter": [nation_filter]}},
+        "aggs": {"type": terms["type"]},
     }
+    assert body["aggs"]["nation"] == {
+        "filter": {"bool": {"filter": [type_filter]}},
+        "aggs": {"nation": terms["nation"]},
+    }
+    assert body["aggs"]["tag"] == {
+        "filter": {"bool": {"filter": [type_filter, nation_filter]}},
+        "aggs": {"tag": terms["tag"]},
+    }
+    assert set(body["aggs"]) == set(es_queries.FACET_FIELDS)
     assert body["sort"] == [{"date": "desc"}, {"page_id": "desc"}]
+
+
+def test_unfiltered_facets_are_plain_terms_aggregations_of_every_bucket():
+    body = es_queries.search_body(engine_query("repairs"), sort="relevance", offset=0, limit=20)
+    assert "post_filter" not in body
+    assert body["aggs"]["tag"] == {"terms": {"field": "tag", "size": 1000}}
+
+
+def test_a_hits_only_request_filters_inside_the_query():
+    query = engine_query("repairs", filters=(("nation", ("Wales",)),))
+    body = es_queries.search_body(query, sort="relevance", offset=0, limit=20, with_facets=False)
+    assert body["query"]["bool"]["filter"] == [{"terms": {"nation": ["Wales"]}}]
+    assert "post_filter" not in body
+    assert "aggs" not in body
 
 
 def test_highlight_uses_private_markers_that_the_service_escapes():
@@ -148,12 +168,18 @@ def test_parse_search_response():
                     },
                 ],
             },
-            "aggregations": {"type": {"buckets": [{"key": "case-study", "doc_count": 2}]}},
+            "aggregations": {
+                "type": {"buckets": [{"key": "case-study", "doc_count": 2}]},
+                "nation": {
+                    "doc_count": 3,
+                    "nation": {"buckets": [{"key": "Wales", "doc_count": 1}]},
+                },
+            },
         }
     )
     assert total == 2
     assert hits[0]["body_snippet"] == "x \x02y\x03 … z"
-    assert counts == [("type", "case-study", 2)]
+    assert counts == [("type", "case-study", 2), ("nation", "Wales", 1)]
 
 
 @pytest.mark.elasticsearch
