@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from allauth.account.forms import (
@@ -169,9 +170,16 @@ class MemberProfileForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, current_organisation_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisation_choices()
+        choices = organisation_choices()
+        if current_organisation_id is not None:
+            # An organisation that has since closed or merged stays choosable for its members, so
+            # they can still correct their name without being forced to move.
+            choices = Organisation.objects.filter(
+                Q(is_current=True) | Q(pk=current_organisation_id)
+            ).order_by("name")
+        self.fields["organisation"].queryset = choices
 
     def clean_full_name(self):
         name = plain_text(self.cleaned_data["full_name"])

@@ -39,7 +39,11 @@ def profile_edit(request, profile):
         "job_title": profile.job_title,
         "organisation": profile.organisation_id,
     }
-    form = MemberProfileForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = MemberProfileForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        current_organisation_id=profile.organisation_id,
+    )
     if request.method == "POST" and form.is_valid():
         update = services.member_profile_update(profile=profile, **form.cleaned_data)
         messages.success(request, "Your profile has been updated.")

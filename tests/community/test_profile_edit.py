@@ -191,3 +191,29 @@ def test_bad_input_shows_govuk_errors_keeps_input_and_changes_nothing(
     saved = MemberProfile.objects.get(pk=owner.pk)
     assert (saved.full_name, saved.job_title, saved.organisation_id) == ("Owner", "", org_a.pk)
     assert saved.is_verified
+
+
+def test_a_member_of_a_closed_organisation_can_still_change_their_name(
+    client, members, org_a, org_b
+):
+    org_a.is_current = False
+    org_a.save()
+    owner = members["owner"]
+    client.force_login(owner.user)
+    html = client.get(reverse("community:profile_edit")).content.decode()
+    assert f'value="{org_a.pk}" selected' in html
+    response = edit(client, full_name="Renamed Owner", organisation=org_a.pk)
+    assert response.status_code == 302
+    owner.refresh_from_db()
+    assert (owner.full_name, owner.organisation_id, owner.is_verified) == (
+        "Renamed Owner",
+        org_a.pk,
+        True,
+    )
+    # Nobody else can choose the closed organisation.
+    other = members["verified_other"]
+    client.force_login(other.user)
+    html = edit(client, full_name="Other", organisation=org_a.pk).content.decode()
+    assert "Select your organisation from the list" in html
+    other.refresh_from_db()
+    assert other.organisation_id == org_b.pk
