@@ -8,12 +8,12 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from core import listings
 from localdigital import exports
 from search import services
 
 MAX_RAW_QUERY_LENGTH = 2000
 MAX_PARAMETERS = 200
-MAX_VISIBLE_OPTIONS = 10
 
 
 class ResultWindow(Sequence):
@@ -87,11 +87,6 @@ def search_page(request):
     )
     if results.query and services.clean_page(request.GET.get("page", 1)) == 1:
         services.record_search(results.query, total=results.total)
-    for facet in results.facets:
-        selected = [option for option in facet.options if option.selected]
-        rest = [option for option in facet.options if not option.selected]
-        facet.visible = selected + rest[: max(0, MAX_VISIBLE_OPTIONS - len(selected))]
-        facet.more = rest[max(0, MAX_VISIBLE_OPTIONS - len(selected)) :]
     removals = [
         {
             "heading": facet.heading,
@@ -110,6 +105,7 @@ def search_page(request):
         "listing_page": paginate(results),
         "query_without_page": query_without_page.urlencode(),
         "promotions": services.promoted_pages(results.query) if results.page == 1 else [],
+        "filter_groups": listings.filter_groups(results),
         "removals": removals,
         "clear_filters_query": urlencode({"q": results.query}) if results.query else "",
         "sort_choices": services.SORT_CHOICES,
