@@ -17,7 +17,6 @@ from community.models import (
     Signature,
     SignatureStatus,
 )
-from core import selectors as core_selectors
 from core.models import BasePage
 from organisations.models import Organisation
 
@@ -50,15 +49,6 @@ def organisation_has_reused(*, page, organisation_id) -> bool:
     if organisation_id is None:
         return False
     return ReuseRecord.objects.filter(page_id=page.pk, organisation_id=organisation_id).exists()
-
-
-def reused_by_organisation(organisation: Organisation) -> QuerySet:
-    """Public pages an organisation says it reused, for its organisation page."""
-    return core_selectors.with_listing_relations(
-        core_selectors.public_content_pages()
-        .filter(reuse_records__organisation=organisation)
-        .order_by("-date", "-id")
-    )
 
 
 # --- Comments ------------------------------------------------------------------------------

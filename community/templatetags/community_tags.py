@@ -65,7 +65,9 @@ def community_panel(context, page=None):
     request = context.get("request")
     user = getattr(request, "user", None)
     profile = member_profile(user)
-    records = list(selectors.reuse_records_for_page(page))
+    # reuse_count is kept in step with the records (services.reuse_count_refresh), so a page
+    # nobody has reused needs no query.
+    records = list(selectors.reuse_records_for_page(page)) if page.reuse_count else []
     organisation_id = profile.organisation_id if profile else None
     return {
         "request": request,

@@ -127,6 +127,7 @@ def render_panel():
     from django.test import RequestFactory
 
     def _render(page, user=None):
+        page = type(page).objects.get(pk=page.pk)  # as a request loads it: counts up to date
         request = RequestFactory().get(page.url)
         request.user = user or AnonymousUser()
         return render_to_string(
