@@ -111,16 +111,53 @@ def member_create(
     return profile
 
 
+def _has_domain_address(*, profile: MemberProfile) -> bool:
+    """True when one of the member's *confirmed* addresses is on their organisation's domain."""
+    from community import selectors
+
+    return any(
+        email_matches_organisation(email=email, organisation=profile.organisation)
+        for email in selectors.confirmed_email_addresses(profile.user)
+    )
+
+
+def _verify_by_domain(*, profile: MemberProfile) -> None:
+    profile.verification_status = VerificationStatus.VERIFIED
+    profile.verification_method = "domain"
+    profile.verified_at = timezone.now()
+
+
+def _await_moderator(*, profile: MemberProfile) -> None:
+    """Back to "waiting for a moderator"; moderators hear once the change is committed."""
+    profile.verification_status = VerificationStatus.PENDING
+    profile.verification_method = ""
+    profile.verified_at = None
+    transaction.on_commit(
+        lambda: emails.send(
+            to=staff_emails(),
+            template="member_needs_verification",
+            context={"profile": profile},
+        )
+    )
+
+
+VERIFICATION_FIELDS = ["verification_status", "verification_method", "verified_at"]
+
+
+@transaction.atomic
 def member_email_confirmed(*, user, email: str) -> MemberProfile | None:
     """A confirmed address on the organisation's domain verifies the member at once."""
-    profile = MemberProfile.objects.filter(user=user).select_related("organisation").first()
+    profile = (
+        MemberProfile.objects.select_for_update(of=("self",))
+        .filter(user=user)
+        .select_related("organisation")
+        .first()
+    )
     if profile is None or profile.is_verified:
         return profile
     if email_matches_organisation(email=email, organisation=profile.organisation):
-        profile.verification_status = VerificationStatus.VERIFIED
-        profile.verification_method = "domain"
-        profile.verified_at = timezone.now()
-        profile.save(update_fields=["verification_status", "verification_method", "verified_at"])
+        _verify_by_domain(profile=profile)
+        profile.save(update_fields=VERIFICATION_FIELDS)
     else:
         emails.send(
             to=staff_emails(),
@@ -128,6 +165,31 @@ def member_email_confirmed(*, user, email: str) -> MemberProfile | None:
             context={"profile": profile},
         )
     return profile
+
+
+@transaction.atomic
+def member_email_addresses_changed(*, user) -> bool:
+    """After a member removes an address or changes their main one: does a verification by
+    domain still stand? Returns True when the member has just lost it.
+
+    Only a verification by domain rests on an address, so only that one is re-checked; a
+    moderator vouched for the person, not the address, and their verification stays. This
+    never verifies anyone: only confirming an address (`member_email_confirmed`) proves a new
+    one, and a member a moderator has set back to waiting must not be verified by a removal.
+    """
+    profile = (
+        MemberProfile.objects.select_for_update(of=("self",))
+        .filter(user=user)
+        .select_related("organisation", "user")
+        .first()
+    )
+    if profile is None or not profile.is_verified or profile.verification_method != "domain":
+        return False
+    if _has_domain_address(profile=profile):
+        return False
+    _await_moderator(profile=profile)
+    profile.save(update_fields=VERIFICATION_FIELDS)
+    return True
 
 
 @dataclass(frozen=True)
@@ -142,28 +204,11 @@ def _verification_for_organisation(*, profile: MemberProfile) -> None:
     Any confirmed address on the new organisation's domain verifies at once; otherwise the
     member waits for a moderator, who is told.
     """
-    from community import selectors
-
-    confirmed = selectors.confirmed_email_addresses(profile.user)
     profile.verification_note = ""
-    if any(
-        email_matches_organisation(email=email, organisation=profile.organisation)
-        for email in confirmed
-    ):
-        profile.verification_status = VerificationStatus.VERIFIED
-        profile.verification_method = "domain"
-        profile.verified_at = timezone.now()
+    if _has_domain_address(profile=profile):
+        _verify_by_domain(profile=profile)
     else:
-        profile.verification_status = VerificationStatus.PENDING
-        profile.verification_method = ""
-        profile.verified_at = None
-        transaction.on_commit(
-            lambda: emails.send(
-                to=staff_emails(),
-                template="member_needs_verification",
-                context={"profile": profile},
-            )
-        )
+        _await_moderator(profile=profile)
 
 
 @transaction.atomic

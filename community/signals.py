@@ -1,13 +1,14 @@
-"""Hooks into allauth and Wagtail: verification on email confirmation, moderation outcomes
-for members, and follower notifications on first publication."""
+"""Hooks into allauth and Wagtail: verification when a member's addresses change, moderation
+outcomes for members, and follower notifications on first publication."""
 
+from django.contrib import messages
 from django.db import transaction
 from django.dispatch import receiver
 
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
-from allauth.account.signals import email_confirmed
+from allauth.account.signals import email_changed, email_confirmed, email_removed
 
 from community import services
 from community.models import Follow
@@ -17,6 +18,24 @@ from core.models import BasePage
 @receiver(email_confirmed)
 def verify_member_on_email_confirmed(sender, request, email_address, **kwargs):
     services.member_email_confirmed(user=email_address.user, email=email_address.email)
+
+
+# allauth 65 sends email_removed after a removal on /accounts/email/, and email_changed when
+# the main address changes (also after a confirmation when ACCOUNT_CHANGE_EMAIL replaces the
+# other addresses, which it removes without email_removed). email_added needs no receiver: a
+# new address is unconfirmed, and confirming it sends email_confirmed.
+@receiver(email_removed)
+@receiver(email_changed)
+def recheck_domain_verification(sender, request, user, **kwargs):
+    lost = services.member_email_addresses_changed(user=user)
+    if lost and request is not None:
+        profile = user.member_profile
+        messages.info(
+            request,
+            f"None of your confirmed email addresses is on {profile.organisation.name}'s "
+            "website domain any more, so a moderator will check that you work there. "
+            "Until then you can read everything and follow topics.",
+        )
 
 
 @receiver(workflow_approved, sender=WorkflowState)
