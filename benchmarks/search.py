@@ -30,12 +30,14 @@ MARK_START = "<!-- search:start -->"
 MARK_END = "<!-- search:end -->"
 SQLITE_DIR = Path(os.environ.get("BENCH_SQLITE_DIR", "/tmp"))  # noqa: S108 - throwaway files
 PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
+# Databases are named <prefix>_<N>; set BENCH_PG_PREFIX so parallel runs never share one.
+PG_PREFIX = os.environ.get("BENCH_PG_PREFIX", "localdigital_bench")
 
 
 def database_url(engine: str, size: int) -> str:
     if engine == "sqlite":
         return f"sqlite:///{SQLITE_DIR / f'localdigital_bench_search_{size}.sqlite3'}"
-    return f"{PG_SERVER}/localdigital_bench_{size}"
+    return f"{PG_SERVER}/{PG_PREFIX}_{size}"
 
 
 def build(engine: str, size: int, env: dict) -> float:
@@ -45,7 +47,7 @@ def build(engine: str, size: int, env: dict) -> float:
             Path(str(path) + suffix).unlink(missing_ok=True)
     else:
         admin = f"{PG_SERVER}/postgres"
-        name = f"localdigital_bench_{size}"
+        name = f"{PG_PREFIX}_{size}"
         subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
         subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
     subprocess.run(
@@ -85,6 +87,7 @@ def measure(repeat: int) -> dict:
     from search.text import parse_query
 
     backend = get_backend()
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     documents = indexing.rebuild_index()
     index_seconds = time.perf_counter() - started
@@ -197,6 +200,7 @@ def measure(repeat: int) -> dict:
             }
         )
     return {
+        "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "backend": backend.name,
         "documents": documents,
         "index_seconds": index_seconds,
@@ -220,6 +224,9 @@ def table(engine: str, size: int, build_seconds: float | None, result: dict) -> 
             else "."
         ),
         "",
+        "One-minute load average at the start and end of the measurement: "
+        + " → ".join(f"{load:.1f}" for load in result.get("load", [])),
+        "",
         "| query class | matches | service p50 | service p95 | raw p50 | raw p95 | p95 ratio | p95 < 50 ms |",
         "|---|---:|---:|---:|---:|---:|---:|:---:|",
     ]
@@ -239,8 +246,9 @@ def write_docs(sections: list[str]) -> None:
     block = (
         f"{MARK_START}\n## Search\n\nMeasured by `benchmarks/search.py` on "
         f"{time.strftime('%Y-%m-%d')} ({os.cpu_count()} CPUs). Service = `search.services."
-        "search_content` (cleaning, top hits, facet counts over the whole match set, "
-        "snippets/highlights for the page of hits, paging); raw = the engine's own top-20 "
+        "search_content` (cleaning, one engine pass for (id, score) of every match, facet "
+        "filters and counts from bitsets, the top hits picked in memory, highlights marked in "
+        "Python for the page of hits, paging); raw = the engine's own top-20 "
         "query for the same request. Times are wall-clock per request in one process.\n\n"
         + "\n".join(sections)
         + f"{MARK_END}"

@@ -7,6 +7,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -198,6 +199,7 @@ def _short_cvc(stem: str) -> bool:
     return a not in VOWELS and b in VOWELS and c not in VOWELS and c not in "wxy"
 
 
+@lru_cache(maxsize=65536)
 def light_stem(word: str) -> str:
     word = word.casefold()
     if len(word) <= 3:

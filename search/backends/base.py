@@ -277,20 +277,41 @@ class SearchBackend:
         return corrected
 
 
-class SqlBackend(SearchBackend):
-    """Shared by the database engines: one engine pass for the text match, the rest in memory.
+@dataclass
+class Matches:
+    """The text match after facet filters: ids (and scores, when the engine gave them)."""
 
-    For a query with text the engine is asked once for (id, score) of every page matching the
-    text (no facet filters, no ORDER BY, no LIMIT). Facet filters, the total and the facet
-    counts come from the bitsets of FacetIndex; the page of hits is picked with a heap in the
-    engine's own order (score, then id, as the SQL `ORDER BY … LIMIT` would). Ranking
-    needs the score of every match anyway, so this costs the engine no more than its own
-    top-N query, and there is no second pass.
+    ids: list[int] | None  # None when browsing (every page)
+    scored: list[tuple[int, float]] | None  # (id, score), lower first; None if not fetched
+    total: int
+    counts: list
+
+
+class SqlBackend(SearchBackend):
+    """Shared by the database engines: the text match from the engine, the rest in memory.
+
+    For a query with text the engine is asked for the text match with no facet filter, no
+    ORDER BY and no LIMIT. Facet filters, the total and the facet counts come from the
+    bitsets of FacetIndex. The page of hits is then picked in the engine's own order:
+
+    - `rank_in_engine = False` (PostgreSQL): one pass returns (id, score) for every match and
+      a heap picks the page by score, then id, as `ORDER BY … LIMIT` would. The engine scores
+      every match for its own top-N query anyway, and a match without a score costs almost
+      as much there (the tsvectors are read either way), so one pass is cheapest.
+    - `rank_in_engine = True` (SQLite): the ids come back as one string (FTS5 matches 10,000
+      rows in about 2 ms; moving 10,000 (id, score) rows into Python costs more than the
+      scoring), then the engine's own `ORDER BY bm25 LIMIT` gives the page.
+
+    For the other sorts (newest, title...) no score is needed: the page is picked by each
+    page's position in that order (sort_positions).
     """
+
+    rank_in_engine = False
 
     @staticmethod
     def filter_sql(id_column: str, query: EngineQuery) -> tuple[str, list]:
-        """Facet filters as SQL: used for browsing (no text), where SQL can use the date index."""
+        """Facet filters as SQL, for browsing (where SQL can use the date index) and for
+        the engine's ranked page when rank_in_engine."""
         clauses, params = [], []
         for facet, values in query.filters:
             placeholders = ", ".join(["%s"] * len(values))
@@ -303,42 +324,54 @@ class SqlBackend(SearchBackend):
         return " AND ".join(clauses), params
 
     def match_scores(self, query: EngineQuery) -> list[tuple[int, float]]:
-        """(id, score) of every page matching the text, ignoring facet filters.
-
-        Lower scores rank first (FTS5's bm25 is negative; PostgreSQL returns -ts_rank).
-        """
+        """(id, score) of every page matching the text, ignoring facet filters; lower first."""
         raise NotImplementedError
 
-    def matches(self, query: EngineQuery):
-        """(scored rows passing the filters, total, facet counts)."""
+    def match_ids(self, query: EngineQuery) -> list[int]:
+        """Ids of every page matching the text, ignoring facet filters."""
+        raise NotImplementedError
+
+    def ranked_ids(self, query: EngineQuery, *, offset: int, limit: int) -> list[int]:
+        """One page by relevance, from the engine, facet filters applied (rank_in_engine)."""
+        raise NotImplementedError
+
+    def matches(self, query: EngineQuery, *, sort: str = "newest") -> Matches:
+        """The text match after facet filters, with scores only when they pick the page."""
         facets = facet_index()
-        if query.has_text:
+        scored = ids = None
+        if not query.has_text:
+            matched = facets.everything
+        elif self.rank_in_engine or sort in SORTS:
+            ids = self.match_ids(query)
+            matched = bitset(ids)
+        else:
             scored = self.match_scores(query)
             matched = bitset(map(itemgetter(0), scored))
-        else:
-            scored, matched = None, facets.everything
         filtered, total, counts = facets.count(matched, query.filters)
-        if scored is not None and query.filters:
+        if query.filters and (ids or scored):
             contains = bitset_member(filtered)
-            scored = [row for row in scored if contains(row[0])]
-        return scored, total, counts
+            if ids is not None:
+                ids = [pk for pk in ids if contains(pk)]
+            else:
+                scored = [row for row in scored if contains(row[0])]
+        return Matches(ids, scored, total, counts)
 
     def facet_counts(self, query):
-        _scored, total, counts = self.matches(query)
-        return total, counts
+        found = self.matches(query)
+        return found.total, found.counts
 
-    @staticmethod
-    def pick(scored: list[tuple[int, float]], *, sort: str, offset: int, limit: int) -> list[int]:
-        """One page of ids from the scored match set, in the order the SQL would give."""
+    def pick(self, query: EngineQuery, found: Matches, *, sort, offset, limit) -> list[int]:
+        """One page of ids from the (filtered) match set, in the order the SQL would give."""
         wanted = offset + limit
         if sort in SORTS:
             positions = sort_positions(sort)
             after = len(positions)  # pages written after the positions were read go last
-            top = heapq.nsmallest(
-                wanted, map(itemgetter(0), scored), key=lambda pk: positions.get(pk, after + pk)
-            )
+            candidates = found.ids if found.ids is not None else map(itemgetter(0), found.scored)
+            top = heapq.nsmallest(wanted, candidates, key=lambda pk: positions.get(pk, after + pk))
             return top[offset:]
-        top = heapq.nsmallest(wanted, scored, key=itemgetter(1, 0))
+        if found.scored is None:
+            return self.ranked_ids(query, offset=offset, limit=limit)
+        top = heapq.nsmallest(wanted, found.scored, key=itemgetter(1, 0))
         return [page_id for page_id, _score in top[offset:]]
 
     def hit_rows(self, query: EngineQuery, ids: list[int]) -> list[HitRow]:
@@ -365,27 +398,30 @@ class SqlBackend(SearchBackend):
         return [by_id[pk] for pk in ids if pk in by_id]
 
     def search(self, query, *, sort, page, page_size, counts=None):
-        """Total, facet counts and a page of hits from one engine pass (see the class doc)."""
+        """Total, facet counts and a page of hits (see the class doc)."""
         if not query.has_text:
             return super().search(query, sort=sort, page=page, page_size=page_size, counts=counts)
-        scored, total, facet_rows = self.matches(query)
-        page = min(page, last_page(total, page_size))
+        if sort not in SORTS:
+            sort = "relevance"
+        found = self.matches(query, sort=sort)
+        page = min(page, last_page(found.total, page_size))
         rows = []
-        if total:
-            ids = self.pick(scored, sort=sort, offset=(page - 1) * page_size, limit=page_size)
+        if found.total:
+            offset = (page - 1) * page_size
+            ids = self.pick(query, found, sort=sort, offset=offset, limit=page_size)
             rows = self.hit_rows(query, ids)
-        return EngineResult(total, facet_rows, page, rows)
+        return EngineResult(found.total, found.counts, page, rows)
 
     def hits(self, query, *, sort, offset, limit):
-        if sort not in SORTS and sort != "relevance":
+        if sort not in SORTS:
             sort = "relevance"
         if not query.has_text:
             browse_sort = "newest" if sort == "relevance" else sort
             return self.load_rows(
                 self.browse_ids(query, sort=browse_sort, offset=offset, limit=limit)
             )
-        scored, _total, _counts = self.matches(query)
-        return self.hit_rows(query, self.pick(scored, sort=sort, offset=offset, limit=limit))
+        found = self.matches(query, sort=sort)
+        return self.hit_rows(query, self.pick(query, found, sort=sort, offset=offset, limit=limit))
 
     def browse_ids(self, query, *, sort, offset, limit) -> list[int]:
         where, params = self.filter_sql("d.page_id", query)

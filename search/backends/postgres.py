@@ -32,6 +32,17 @@ def tsquery_sql(query: EngineQuery) -> tuple[str, list]:
 class PostgresBackend(SqlBackend):
     name = "postgresql"
 
+    def match_ids(self, query):
+        # For the total, facet counts and the other sorts: no ts_rank, one array.
+        tsquery, tsparams = tsquery_sql(query)
+        sql = (
+            "SELECT array_agg(d.page_id) FROM search_searchdocument d "
+            f"WHERE d.search_vector @@ {tsquery}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, tsparams)
+            return cursor.fetchone()[0] or []
+
     def match_scores(self, query):
         tsquery, tsparams = tsquery_sql(query)
         # The same ts_rank the raw `ORDER BY ts_rank(...) DESC` computes; negated so that, like
