@@ -297,8 +297,7 @@ def rebuild_index(*, stdout=None) -> int:
     """Rebuild the whole index from the database, in bulk; returns the number of documents.
 
     SQLite: the FTS5 triggers are dropped while rows go in and FTS5 is rebuilt once at the
-    end, which is several times faster than indexing row by row. PostgreSQL: likewise the
-    GIN indexes are dropped and built once at the end.
+    end, which is several times faster than indexing row by row.
     """
     root_paths = Site.get_site_root_paths()
     total = 0
@@ -308,18 +307,8 @@ def rebuild_index(*, stdout=None) -> int:
             if is_sqlite:
                 for name in schema.SQLITE_TRIGGER_NAMES:
                     cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-                cursor.execute("DELETE FROM search_searchdocumentfacet")
-                cursor.execute("DELETE FROM search_searchdocument")
-            else:
-                # Searches wait for the rebuild's commit (DROP INDEX and TRUNCATE lock the
-                # table); a rebuild is a deploy-time job, and it is much faster this way:
-                # no dead rows, and each GIN index is built once from sorted entries.
-                # Django's foreign keys are deferred, and PostgreSQL refuses to truncate or
-                # index a table with checks pending: run them as they come (until the end).
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                for name in schema.POSTGRES_GIN_INDEXES:
-                    cursor.execute(f"DROP INDEX IF EXISTS {name}")
-                cursor.execute("TRUNCATE search_searchdocumentfacet, search_searchdocument")
+            cursor.execute("DELETE FROM search_searchdocumentfacet")
+            cursor.execute("DELETE FROM search_searchdocument")
         for model in content_models():
             batch = []
             for built in iter_documents(public_pages_of(model), root_paths):
@@ -343,12 +332,8 @@ def rebuild_index(*, stdout=None) -> int:
             )
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-                for statement in schema.POSTGRES_GIN_INDEXES.values():
-                    cursor.execute(statement)
                 cursor.execute("ANALYZE search_searchdocument")
                 cursor.execute("ANALYZE search_searchdocumentfacet")
-                cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default again
         bump_generation()
     from search.backends import get_backend
 

@@ -71,13 +71,6 @@ POSTGRES_CREATE = [
         ON search_searchdocument USING gin (title_vector)""",
 ]
 
-# Dropped while a full rebuild loads every row and built once at the end: one GIN build over
-# sorted entries instead of one index update per row.
-POSTGRES_GIN_INDEXES = {
-    "search_doc_vector_gin": POSTGRES_CREATE[2],
-    "search_doc_title_gin": POSTGRES_CREATE[3],
-}
-
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS search_doc_title_gin",
     "DROP INDEX IF EXISTS search_doc_vector_gin",

@@ -60,12 +60,13 @@ _facet_lock = threading.Lock()
 
 
 def bitset(ids) -> int:
-    ids = list(ids)
+    ids = ids if isinstance(ids, list) else list(ids)
     if not ids:
         return 0
     buffer = bytearray(max(ids) // 8 + 1)
+    bits = [1 << n for n in range(8)]
     for page_id in ids:
-        buffer[page_id >> 3] |= 1 << (page_id & 7)
+        buffer[page_id >> 3] |= bits[page_id & 7]
     return int.from_bytes(buffer, "little")
 
 

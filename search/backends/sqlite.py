@@ -35,7 +35,7 @@ class SqliteBackend(SqlBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, [self.match(query)])
             joined = cursor.fetchone()[0]
-        return [int(pk) for pk in joined.split(",")] if joined else []
+        return list(map(int, joined.split(","))) if joined else []
 
     def ranked_ids(self, query, *, offset, limit):
         # "+rowid": without the unary plus SQLite hands the id list to FTS5, which then
