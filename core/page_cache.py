@@ -14,10 +14,12 @@ import secrets
 import threading
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "page-cache:generation"
+MESSAGES_COOKIE_NAME = CookieStorage.cookie_name
 CACHEABLE_PREFIXES_EXCLUDED = ("/admin/", "/documents/", "/accounts/", "/django-admin/")
 
 # None outside a request (management commands, tasks): then every call asks the cache.
@@ -84,6 +86,8 @@ def is_cacheable_request(request) -> bool:
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # A message waiting in its cookie ("You have signed out") must be shown, not skipped.
+        and MESSAGES_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(CACHEABLE_PREFIXES_EXCLUDED)
         and "preview" not in request.GET
     )

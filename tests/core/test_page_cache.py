@@ -45,3 +45,29 @@ def test_signed_in_users_bypass_the_cache(client, site_tree, page_cache_on, edit
     client.force_login(editor)
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_hits_carry_the_headers_of_the_stored_response_and_the_outer_middleware(
+    client, site_tree, page_cache_on
+):
+    """The page cache sits before sessions and CSRF: a hit must still look like a miss."""
+    miss = client.get("/")
+    hit = client.get("/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Permissions-Policy"):
+        assert hit[header] == miss[header], header
+    assert hit.content == miss.content
+    assert not hit.cookies
+
+
+def test_a_reader_with_a_waiting_message_gets_a_fresh_page(
+    client, site_tree, page_cache_on, editor
+):
+    """Signing out leaves a message in its cookie: no cached page may stand in for the page
+    that would read (and clear) it."""
+    client.get("/")  # store the home page
+    client.force_login(editor)
+    client.post("/accounts/logout/")
+    assert client.cookies["messages"].value
+    client.cookies.pop("sessionid", None)  # signed out: only the message cookie is left
+    assert client.get("/").get("X-Page-Cache") != "hit"
