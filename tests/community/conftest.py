@@ -59,6 +59,22 @@ def make_member(django_user_model, *, username, organisation, verified=True, ema
 
 
 @pytest.fixture
+def domain_member(django_user_model, org_a):
+    """Verified because their confirmed main address is on Council A's domain."""
+    profile = make_member(
+        django_user_model,
+        username="dana",
+        organisation=org_a,
+        email="dana@council-a.gov.uk",
+        verified=False,
+    )
+    profile.verification_status = VerificationStatus.VERIFIED
+    profile.verification_method = "domain"
+    profile.save()
+    return profile
+
+
+@pytest.fixture
 def members(db, django_user_model, org_a, org_b):
     """The owner of things (verified, org A) and one member per member role."""
     return {

@@ -6,7 +6,6 @@ import re
 from django.core import mail
 from django.urls import reverse
 
-import pytest
 from allauth.account.models import EmailAddress
 
 from community.models import VerificationStatus
@@ -26,22 +25,6 @@ def confirm_link(message) -> str:
 
 def add_confirmed_address(profile, email):
     EmailAddress.objects.create(user=profile.user, email=email, verified=True, primary=False)
-
-
-@pytest.fixture
-def domain_member(django_user_model, org_a):
-    """Verified because their confirmed main address is on Council A's domain."""
-    profile = make_member(
-        django_user_model,
-        username="dana",
-        organisation=org_a,
-        email="dana@council-a.gov.uk",
-        verified=False,
-    )
-    profile.verification_status = VerificationStatus.VERIFIED
-    profile.verification_method = "domain"
-    profile.save()
-    return profile
 
 
 def test_the_email_page_is_at_the_address_members_use(client, domain_member):

@@ -7,27 +7,10 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from community.models import MemberProfile, VerificationStatus
-from tests.community.conftest import make_member
 
 
 def edit(client, **data):
     return client.post(reverse("community:profile_edit"), data)
-
-
-@pytest.fixture
-def domain_member(django_user_model, org_a):
-    """Verified because their confirmed address is on Council A's domain."""
-    profile = make_member(
-        django_user_model,
-        username="dana",
-        organisation=org_a,
-        email="dana@council-a.gov.uk",
-        verified=False,
-    )
-    profile.verification_status = VerificationStatus.VERIFIED
-    profile.verification_method = "domain"
-    profile.save()
-    return profile
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, db):
