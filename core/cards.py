@@ -11,6 +11,8 @@ from functools import cache
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from organisations.models import organisation_url
+
 SUMMARY_CHARACTERS = 240
 
 
@@ -36,10 +38,6 @@ class ContentCard:
 def _tag_url_prefix() -> str:
     # Slugs are URL-safe, so the rest of the URL is the slug and a slash.
     return reverse("tag_detail", kwargs={"slug": "slug"}).removesuffix("slug/")
-
-
-def organisation_url(slug: str) -> str:
-    return f"/organisations/{slug}/"
 
 
 def tag_url(slug: str) -> str:

@@ -48,10 +48,6 @@ class Listing:
     cards: list[ContentCard]
     order: str
 
-    @property
-    def total(self) -> int:
-        return self.results.total
-
 
 def clean_order(value: str | None) -> str:
     value = (value or "").strip()[:20]
@@ -148,12 +144,12 @@ class CurrentPage(Sequence):
         return self.items[index - self.offset]
 
 
-def paginated(listing: Listing):
-    """A Django Page over the listing's cards, with GOV.UK-style elided page numbers."""
-    results = listing.results
+def paginated(results: search.SearchResults, items: list):
+    """A Django Page over the current page's `items` (cards, hits) of a search's results,
+    with GOV.UK-style elided page numbers; only the current page was ever fetched."""
     window = min(results.total, search.MAX_RESULT_WINDOW)
     paginator = Paginator(
-        CurrentPage(listing.cards, total=window, offset=results.offset), results.page_size
+        CurrentPage(items, total=window, offset=results.offset), results.page_size
     )
     page = paginator.get_page(results.page)
     page.adjusted_elided_pages = paginator.get_elided_page_range(

@@ -84,7 +84,7 @@ def listing_context(request, *, model, base_path: str) -> dict:
         "order": listing.order,
         "order_choices": listings.ORDER_CHOICES,
         "filter_groups": filter_groups,
-        "listing_page": listings.paginated(listing),
+        "listing_page": listings.paginated(listing.results, listing.cards),
         "query_without_page": query_without_page.urlencode(),
         "base_path": base_path,
     }
@@ -95,7 +95,7 @@ def pinned_listing_context(request, **fixed) -> dict:
     # Only the page and order come from the URL: other filters belong to the index pages.
     page_and_order = {"page": request.GET.get("page", "1"), "order": request.GET.get("order")}
     listing = listings.read_listing(page_and_order, fixed=fixed)
-    return {"listing": listing, "listing_page": listings.paginated(listing)}
+    return {"listing": listing, "listing_page": listings.paginated(listing.results, listing.cards)}
 
 
 def tag_index(request):

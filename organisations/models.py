@@ -37,6 +37,11 @@ GOVERNMENT_TYPES = {
 }
 
 
+def organisation_url(slug: str) -> str:
+    """An organisation's page, routed by the organisations index page (OrganisationIndexPage)."""
+    return f"/organisations/{slug}/"
+
+
 class Organisation(index.Indexed, models.Model):
     """A council or other body. Councils are keyed on mySociety's stable three-letter code."""
 
@@ -121,7 +126,7 @@ class Organisation(index.Indexed, models.Model):
         return self.name if self.is_current else f"{self.name} (former)"
 
     def get_absolute_url(self):
-        return f"/organisations/{self.slug}/"
+        return organisation_url(self.slug)
 
     @cached_property
     def website_domain(self) -> str:

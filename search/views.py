@@ -1,8 +1,5 @@
 """The search page and the autocomplete endpoint: thin wrappers over search.services."""
 
-from collections.abc import Sequence
-
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
@@ -14,30 +11,6 @@ from search import services
 
 MAX_RAW_QUERY_LENGTH = 2000
 MAX_PARAMETERS = 200
-
-
-class ResultWindow(Sequence):
-    """Lets Django's Paginator page over results of which only the current page was fetched."""
-
-    def __init__(self, results: services.SearchResults):
-        self.results = results
-
-    def __len__(self):
-        return min(self.results.total, services.MAX_RESULT_WINDOW)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return self.results.hits
-        return self.results.hits[index - self.results.offset]
-
-
-def paginate(results: services.SearchResults):
-    paginator = Paginator(ResultWindow(results), results.page_size)
-    page = paginator.get_page(results.page)
-    page.adjusted_elided_pages = paginator.get_elided_page_range(
-        page.number, on_each_side=2, on_ends=1
-    )
-    return page
 
 
 def without(querydict, param: str, value: str | None = None) -> str:
@@ -102,7 +75,7 @@ def search_page(request):
     context = {
         "results": results,
         "query": results.query,
-        "listing_page": paginate(results),
+        "listing_page": listings.paginated(results, results.hits),
         "query_without_page": query_without_page.urlencode(),
         "promotions": services.promoted_pages(results.query) if results.page == 1 else [],
         "filter_groups": listings.filter_groups(results),
