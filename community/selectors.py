@@ -18,6 +18,7 @@ from community.models import (
     SignatureStatus,
 )
 from core.models import BasePage
+from core.page_cache import cached_per_generation
 from organisations.models import Organisation
 
 # --- Members -------------------------------------------------------------------------------
@@ -57,6 +58,22 @@ def organisation_has_reused(*, page, organisation_id) -> bool:
 def approved_comments(page) -> QuerySet:
     return Comment.objects.filter(page_id=page.pk, status=ModerationStatus.APPROVED).select_related(
         "author__member_profile", "organisation"
+    )
+
+
+def pages_with_approved_comments() -> frozenset[int]:
+    """Ids of pages showing at least one comment, so the rest skip the comments query.
+
+    Held for the page-cache generation: saving or deleting an approved comment, or hiding
+    one, starts a new one (community.signals, services.comment_report).
+    """
+    return cached_per_generation(
+        "pages-with-approved-comments",
+        lambda: frozenset(
+            Comment.objects.filter(status=ModerationStatus.APPROVED)
+            .values_list("page_id", flat=True)
+            .distinct()
+        ),
     )
 
 

@@ -3,6 +3,7 @@ outcomes for members, and follower notifications on first publication."""
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import WorkflowState
@@ -11,8 +12,9 @@ from wagtail.signals import page_published, workflow_approved, workflow_rejected
 from allauth.account.signals import email_changed, email_confirmed, email_removed
 
 from community import services
-from community.models import Follow
+from community.models import Comment, Follow, ModerationStatus
 from core.models import BasePage
+from core.page_cache import invalidate_page_cache
 
 
 @receiver(email_confirmed)
@@ -36,6 +38,16 @@ def recheck_domain_verification(sender, request, user, **kwargs):
             "website domain any more, so a moderator will check that you work there. "
             "Until then you can read everything and follow topics.",
         )
+
+
+@receiver(post_save, sender=Comment)
+@receiver(post_delete, sender=Comment)
+def clear_page_cache_on_shown_comment_change(sender, instance, **kwargs):
+    # An approved comment saved (approved, edited, loaded as demo content) or deleted (in the
+    # admin, or with its page or author) changes what its page shows. Pending comments show
+    # nowhere, so creating one leaves the cache alone.
+    if instance.status == ModerationStatus.APPROVED:
+        invalidate_page_cache()
 
 
 @receiver(workflow_approved, sender=WorkflowState)

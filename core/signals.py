@@ -6,12 +6,20 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from core.models import ContentTag, ServiceArea
+from core.models import ContentTag, Principle, ServiceArea
 from core.page_cache import invalidate_page_cache
 from organisations.models import Organisation
 
 # Subclasses send their own class as sender, so match by isinstance rather than sender.
-CACHE_RELEVANT_MODELS = (Page, PageViewRestriction, Site, Organisation, ContentTag, ServiceArea)
+CACHE_RELEVANT_MODELS = (
+    Page,
+    PageViewRestriction,
+    Site,
+    Organisation,
+    ContentTag,
+    ServiceArea,
+    Principle,
+)
 
 
 @receiver(page_published)

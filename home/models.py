@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.models.routing import CachedRestrictionsMixin, SpecificChildRoutingMixin
+from core.page_cache import cached_per_generation
 
 
 class HomePage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
@@ -47,24 +48,34 @@ class HomePage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
         )
         from patterns.models import ServicePatternIndexPage
 
-        described = [
-            (CaseStudyIndexPage, "What a council did, what it cost and what changed."),
-            (ProcurementBriefIndexPage, "How it was bought: route, budget, evaluation and award."),
-            (BusinessCaseIndexPage, "How it was justified, in the five cases."),
-            (ServicePatternIndexPage, "Reusable designs for common council services."),
-        ]
-        children = {child.specific_class: child for child in self.get_children().live()}
+        described = {
+            CaseStudyIndexPage: "What a council did, what it cost and what changed.",
+            ProcurementBriefIndexPage: "How it was bought: route, budget, evaluation and award.",
+            BusinessCaseIndexPage: "How it was justified, in the five cases.",
+            ServicePatternIndexPage: "Reusable designs for common council services.",
+        }
+        index_pages = {model: (title, url) for model, title, url in self.live_index_pages()}
         sections = []
-        for index_model, description in described:
-            index_page = children.get(index_model)
-            if index_page is None:
+        for index_model, description in described.items():
+            if index_model not in index_pages:
                 continue
+            title, url = index_pages[index_model]
             sections.append(
                 {
-                    "title": index_page.title,
-                    "url": index_page.get_url(request),
+                    "title": title,
+                    "url": url,
                     "count": counts.get(index_model.listing_model, 0),
                     "description": description,
                 }
             )
         return sections
+
+    def live_index_pages(self) -> list[tuple[type, str, str]]:
+        """(model, title, URL) of the live children; read once per publish, not per request."""
+        return cached_per_generation(
+            f"home-sections:{self.pk}",
+            lambda: [
+                (child.specific_class, child.title, child.url)
+                for child in self.get_children().live()
+            ],
+        )

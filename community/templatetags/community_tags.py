@@ -78,7 +78,9 @@ def community_panel(context, page=None):
         "profile": profile,
         "reuse_records": records,
         "reused_by_my_org": any(record.organisation_id == organisation_id for record in records),
-        "comments": list(selectors.approved_comments(page)),
+        "comments": list(selectors.approved_comments(page))
+        if page.pk in selectors.pages_with_approved_comments()
+        else [],
         "reuse_form": ReuseForm(),
         "comment_form": CommentForm(),
         "content_type_value": page.specific_class._meta.model_name if page.specific_class else "",

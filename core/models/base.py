@@ -158,7 +158,8 @@ class BasePage(CachedRestrictionsMixin, Page):
         )
         return context
 
-    # Each relation is read once per request however often the template and JSON-LD use it.
+    # Each relation is read once per request however often the template and JSON-LD use it;
+    # a routed request fills them all at once (core.selectors.load_page_relations).
     @cached_property
     def organisation_list(self):
         return list(self.organisations.all())
@@ -170,6 +171,10 @@ class BasePage(CachedRestrictionsMixin, Page):
     @cached_property
     def service_area_list(self):
         return list(self.service_areas.all())
+
+    @cached_property
+    def principle_list(self):
+        return list(self.principles.all())
 
     @cached_property
     def document_list(self):

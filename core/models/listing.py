@@ -7,11 +7,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from core.models.routing import (
-    CachedRestrictionsMixin,
-    SpecificChildRoutingMixin,
-    detail_prefetches,
-)
+from core.models.routing import CachedRestrictionsMixin, SpecificChildRoutingMixin
 
 
 class ListingPageMixin(CachedRestrictionsMixin, SpecificChildRoutingMixin, models.Model):
@@ -29,7 +25,9 @@ class ListingPageMixin(CachedRestrictionsMixin, SpecificChildRoutingMixin, model
         from core.views import listing_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(request, model=self.listing_model, base_path=self.url))
+        context.update(
+            listing_context(request, model=self.listing_model, base_path=self.get_url(request))
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -46,15 +44,15 @@ class ListingPageMixin(CachedRestrictionsMixin, SpecificChildRoutingMixin, model
         return super().serve(request, *args, **kwargs)
 
     def route_child(self, slug: str):
-        """Children are all `listing_model`: one query loads the page and what it shows."""
+        """Children are all `listing_model`: one query loads the page, one what it links to."""
+        from core.selectors import load_page_relations
+
         if not slug.isprintable():  # e.g. NUL, which PostgreSQL refuses in a query
             return None
-        return (
-            self.listing_model.objects.child_of(self)
-            .filter(slug=slug)
-            .prefetch_related(*detail_prefetches())
-            .first()
-        )
+        page = self.listing_model.objects.child_of(self).filter(slug=slug).first()
+        if page is not None:
+            load_page_relations(page)
+        return page
 
     def get_template(self, request, *args, **kwargs):
         return "core/listing_page.html"

@@ -7,8 +7,9 @@ the page-cache generation, which every publish, move and restriction change incr
 Whenever a restriction or an alias could apply, Wagtail's own checks run unchanged.
 """
 
+import copy
+
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
 from django.http import Http404
 from django.http.request import split_domain_port
 
@@ -44,8 +45,10 @@ class CachedRestrictionsMixin:
 class SpecificChildRoutingMixin:
     """Routes to a child page with one query for its specific row (plus any prefetches).
 
-    Pages with few children (the home page) keep a cached slug → (id, type) map; index
-    pages, whose children are all of one type, query that type directly.
+    Pages with few children (the home page) keep a cached slug → (id, type) map and the
+    children themselves (index pages: a handful of small rows, changed only by publishing);
+    each request gets its own copy. Index pages, whose children are all of one type and
+    number in thousands, query that type directly.
     """
 
     def route_child(self, slug: str):
@@ -62,7 +65,11 @@ class SpecificChildRoutingMixin:
             raise Http404
         child_id, content_type_id = mapping[slug]
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        return model.objects.filter(pk=child_id).first()
+        child = cached_per_generation(
+            f"child-page:{child_id}", lambda: model.objects.filter(pk=child_id).first()
+        )
+        # A copy, so what one request caches on the page object never reaches another.
+        return copy.copy(child) if child is not None else None
 
     def route(self, request, path_components):
         if not path_components:
@@ -72,18 +79,6 @@ class SpecificChildRoutingMixin:
             raise Http404
         subpage._cached_parent_obj = self
         return subpage.route(request, path_components[1:])
-
-
-def detail_prefetches():
-    from core.models.base import RelatedDocument
-
-    return [
-        "tags",
-        "service_areas",
-        "organisations",
-        "principles",
-        Prefetch("documents", queryset=RelatedDocument.objects.select_related("document")),
-    ]
 
 
 # Per process: (hostname, port) -> (generation, Site). Bounded, because the Host header is
@@ -122,4 +117,10 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = site_for_host(hostname, request.get_port())
+        # Page URLs need every site's root path; Wagtail looks on the request first, then
+        # in the shared cache (a round trip per request). Sites and root pages only change
+        # with a publish, move or Site save, which start a new generation.
+        request._wagtail_cached_site_root_paths = cached_per_generation(
+            "site-root-paths", Site.get_site_root_paths
+        )
         return self.get_response(request)

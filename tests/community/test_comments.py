@@ -47,3 +47,21 @@ def test_only_approved_comments_can_be_reported(client, members, pattern):
     comment = Comment.objects.create(page=pattern, author=members["owner"].user, body="Pending")
     client.force_login(members["verified_other"].user)
     assert client.get(reverse("community:comment_report", args=[comment.pk])).status_code == 404
+
+
+def test_an_approved_comment_shows_at_once_and_goes_when_deleted(
+    client, members, pattern, render_panel
+):
+    assert "Second opinion" not in client.get(pattern.url).content.decode()  # caches the set
+    comment = Comment.objects.create(
+        page=pattern,
+        author=members["owner"].user,
+        body="Second opinion",
+        status=ModerationStatus.APPROVED,
+    )
+    assert "Second opinion" in client.get(pattern.url).content.decode()
+
+    comment.delete()
+
+    assert "Second opinion" not in client.get(pattern.url).content.decode()
+    assert "Second opinion" not in render_panel(pattern)

@@ -9,10 +9,12 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from core.models import ContentTag, Principle
+from core.models.base import TaggedContent
 from patterns.models import ServicePatternPage
-from tests.factories import ServiceAreaFactory
+from tests.factories import OrganisationFactory, ServiceAreaFactory
 
-DETAIL_QUERY_BUDGET = 15
+DETAIL_QUERY_BUDGET = 10
 
 
 @pytest.mark.parametrize(
@@ -80,3 +82,73 @@ def test_renamed_index_is_served_at_its_new_slug(client, site_tree, make_page, o
 
     assert client.get("/stories/").status_code == 200
     assert "Follows the rename" in client.get(f"/stories/{page.slug}/").content.decode()
+
+
+def test_relations_cost_the_same_queries_however_many_there_are(client, make_page, organisation):
+    few = make_page(CaseStudyPage, organisations=[organisation], tags=["one"])
+    many = make_page(
+        CaseStudyPage,
+        organisations=[organisation, *OrganisationFactory.create_batch(4)],
+        service_areas=ServiceAreaFactory.create_batch(4),
+        tags=["one", "two", "three", "four", "five"],
+    )
+    counts = []
+    for page in (few, many):
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        counts.append(len(captured.captured_queries))
+
+    assert counts[0] == counts[1]
+
+
+def test_detail_page_lists_tags_as_entered_and_organisations_by_name(client, make_page):
+    zetland = OrganisationFactory(name="Zetland Borough")
+    abbey = OrganisationFactory(name="Abbey District")
+    page = make_page(
+        CaseStudyPage, organisations=[zetland, abbey], tags=["zebra-crossings", "apple-trees"]
+    )
+    page.principles.set(Principle.objects.order_by("number")[:2])
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    assert html.index("/tags/zebra-crossings/") < html.index("/tags/apple-trees/")
+    assert html.index(">Abbey District<") < html.index(">Zetland Borough<")
+    first, second = Principle.objects.order_by("number")[:2]
+    assert html.index(first.title) < html.index(second.title)
+
+
+def test_a_tag_added_behind_the_cache_is_still_shown(client, make_page, organisation):
+    page = make_page(CaseStudyPage, organisations=[organisation], tags=["known"])
+    client.get(page.url)  # the tag vocabulary is now held in memory
+    # bulk_create sends no signals, so nothing tells the cache about this tag.
+    (tag,) = ContentTag.objects.bulk_create([ContentTag(name="bulk-loaded", slug="bulk-loaded")])
+    TaggedContent.objects.bulk_create([TaggedContent(tag=tag, content_object=page)])
+
+    assert "/tags/bulk-loaded/" in client.get(page.url).content.decode()
+
+
+def test_a_reworded_principle_shows_on_pages_at_once(client, make_page, organisation):
+    principle = Principle.objects.order_by("number").first()
+    page = make_page(CaseStudyPage, organisations=[organisation])
+    page.principles.set([principle])
+    page.save_revision().publish()
+    assert principle.title in client.get(page.url).content.decode()
+
+    principle.title = "Fix the plumbing, together"
+    principle.save()
+
+    assert "Fix the plumbing, together" in client.get(page.url).content.decode()
+
+
+def test_home_page_follows_a_renamed_section(client, site_tree):
+    assert 'href="/case-studies/"' in client.get("/").content.decode()
+    index = site_tree["case-studies"]
+    index.title = "Stories from councils"
+    index.slug = "stories"
+    index.save_revision().publish()
+
+    html = client.get("/").content.decode()
+    assert "Stories from councils" in html
+    assert 'href="/stories/"' in html
