@@ -1,7 +1,8 @@
 """A whole-page cache for anonymous readers that any publish, unpublish, move or delete clears.
 
-Clearing is by generation: the generation number is part of every key, and bumping it makes
-every cached page unreachable at once (the entries then expire on their own).
+Clearing is by generation: every stored page carries the generation it was rendered at, and
+bumping the generation makes every stored page a miss at once (each is overwritten by its
+next render, or expires on its own).
 
 The generation is read from the shared cache once per request (the middleware below resets
 a per-request memo), and values derived from published content are also kept in process
@@ -78,7 +79,25 @@ def invalidate_page_cache() -> None:
 
 
 def cache_key_for(request) -> str:
-    return f"page-cache:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
+    return f"page-cache:page:{request.get_host()}:{request.get_full_path()}"
+
+
+def stored_page(key: str):
+    """The page stored under `key` if it belongs to the current generation, else None.
+
+    A hit is the common case of the busiest requests, so the generation and the page come
+    back in one round trip (MGET): each entry carries the generation it was rendered at,
+    and an entry from an older generation is simply a miss (the next store overwrites it).
+    """
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return None  # flushed: current_generation() starts a new one when the page is stored
+    _request_generation.set(generation)
+    held = found.get(key)
+    if held is not None and held[0] == generation:
+        return held[1]
+    return None
 
 
 def is_cacheable_request(request) -> bool:
@@ -110,24 +129,29 @@ class AnonymousPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key_for(request)
-        cached = cache.get(key)
+        cached = stored_page(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
+        # The generation the page is rendered at: if a publish lands while it renders, the
+        # entry is already old and no reader will take it.
+        generation = current_generation()
         response = self.get_response(request)
         if self.should_store(request, response):
             response["X-Page-Cache"] = "miss"
             patch_cache_control(response, public=True, max_age=0)
+
+            def store(rendered):
+                cache.set(key, (generation, rendered), settings.PAGE_CACHE_SECONDS)
+
             if (
                 hasattr(response, "render")
                 and callable(response.render)
                 and not response.is_rendered
             ):
-                response.add_post_render_callback(
-                    lambda r: cache.set(key, r, settings.PAGE_CACHE_SECONDS)
-                )
+                response.add_post_render_callback(store)
             else:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                store(response)
         return response
 
     @staticmethod

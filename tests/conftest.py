@@ -16,6 +16,37 @@ def _clear_cache():
 
 
 @pytest.fixture
+def redis_cache(settings):
+    """The default cache on the Redis server, under a key prefix of this test's own.
+
+    Skipped when no Redis server answers (a laptop without one); CI sets REQUIRE_REDIS=1,
+    which turns that skip into a failure. Only this test's keys are removed afterwards:
+    never FLUSHDB on a server other runs may share.
+    """
+    import os
+    import uuid
+
+    import redis
+
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError as error:
+        if os.environ.get("REQUIRE_REDIS") == "1":
+            pytest.fail(f"REQUIRE_REDIS=1 but Redis at {url} does not answer: {error}")
+        pytest.skip(f"no Redis server at {url}")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    yield cache
+    cache.delete_pattern("*")
+
+
+@pytest.fixture
 def site_tree(db):
     """Home page, the index pages and standard pages, built by the same code as `make run`."""
     from core.services import reference_taxonomies_load

@@ -1,12 +1,16 @@
-"""Anonymous pages come from the page cache; publishing or unpublishing clears it."""
+"""Anonymous pages come from the page cache; publishing or unpublishing clears it.
+
+These run on the Redis server, as production does (see tests/conftest.py: redis_cache).
+"""
 
 import pytest
+import redis
 
 from casestudies.models import CaseStudyPage
 
 
 @pytest.fixture
-def page_cache_on(settings):
+def page_cache_on(settings, redis_cache):
     settings.PAGE_CACHE_SECONDS = 300
 
 
@@ -71,3 +75,19 @@ def test_a_reader_with_a_waiting_message_gets_a_fresh_page(
     assert client.cookies["messages"].value
     client.cookies.pop("sessionid", None)  # signed out: only the message cookie is left
     assert client.get("/").get("X-Page-Cache") != "hit"
+
+
+def test_a_hit_costs_one_redis_round_trip(client, site_tree, page_cache_on, monkeypatch):
+    client.get("/")
+    commands = []
+    send = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis,
+        "execute_command",
+        lambda self, *args, **kw: commands.append(args[0]) or send(self, *args, **kw),
+    )
+
+    response = client.get("/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert commands == ["MGET"]  # the generation and the page together
