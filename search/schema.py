@@ -2,7 +2,8 @@
 
 SQLite: FTS5 tables over search_searchdocument (external content, so the text is stored
 once), kept in step by triggers. PostgreSQL: a stored, weighted tsvector generated from the
-same columns, with a GIN index; nothing to keep in step by hand.
+same columns, with a GIN index, and a small one over the title, summary and meta only (the
+matches that rank first); nothing to keep in step by hand.
 """
 
 SQLITE_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -63,15 +64,32 @@ POSTGRES_CREATE = [
                          coalesce(summary, '') || ' ' || coalesce(meta, '')), 'B')
             || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'C')
         ) STORED""",
+    # The title, summary and meta part of search_vector (the same weights and positions), a
+    # few hundred bytes stored in the row where search_vector is mostly TOASTed: a search
+    # ranks the pages that match here first, without detoasting (search/backends/postgres.py).
+    """ALTER TABLE search_searchdocument ADD COLUMN IF NOT EXISTS head_vector tsvector
+        GENERATED ALWAYS AS (
+            setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
+            || setweight(to_tsvector('english'::regconfig,
+                         coalesce(summary, '') || ' ' || coalesce(meta, '')), 'B')
+        ) STORED""",
     """ALTER TABLE search_searchdocument ADD COLUMN IF NOT EXISTS title_vector tsvector
         GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, coalesce(title, ''))) STORED""",
     """CREATE INDEX IF NOT EXISTS search_doc_vector_gin
         ON search_searchdocument USING gin (search_vector)""",
+    """CREATE INDEX IF NOT EXISTS search_doc_head_gin
+        ON search_searchdocument USING gin (head_vector)""",
     """CREATE INDEX IF NOT EXISTS search_doc_title_gin
         ON search_searchdocument USING gin (title_vector)""",
 ]
 
+POSTGRES_HEAD_DROP = [
+    "DROP INDEX IF EXISTS search_doc_head_gin",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS head_vector",
+]
+
 POSTGRES_DROP = [
+    *POSTGRES_HEAD_DROP,
     "DROP INDEX IF EXISTS search_doc_title_gin",
     "DROP INDEX IF EXISTS search_doc_vector_gin",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS title_vector",
@@ -90,6 +108,12 @@ def create_engine_schema(schema_editor) -> None:
         _run(schema_editor, [*SQLITE_TABLES, *SQLITE_TRIGGERS])
     elif vendor == "postgresql":
         _run(schema_editor, POSTGRES_CREATE)
+
+
+def drop_head_vector(schema_editor) -> None:
+    """Undo migration 0004 (PostgreSQL's head_vector); the rest of the engine schema stays."""
+    if schema_editor.connection.vendor == "postgresql":
+        _run(schema_editor, POSTGRES_HEAD_DROP)
 
 
 def drop_engine_schema(schema_editor) -> None:

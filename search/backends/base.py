@@ -283,7 +283,8 @@ class Matches:
     """The text match after facet filters: ids (and scores, when the engine gave them)."""
 
     ids: list[int] | None  # None when browsing (every page)
-    scored: list[tuple[int, float]] | None  # (id, score), lower first; None if not fetched
+    # (id, score), lower first, score None for "after every scored match"; None if not fetched
+    scored: list[tuple[int, float | None]] | None
     total: int
     counts: list
 
@@ -295,10 +296,10 @@ class SqlBackend(SearchBackend):
     ORDER BY and no LIMIT. Facet filters, the total and the facet counts come from the
     bitsets of FacetIndex. The page of hits is then picked in the engine's own order:
 
-    - `rank_in_engine = False` (PostgreSQL): one pass returns (id, score) for every match and
-      a heap picks the page by score, then id, as `ORDER BY … LIMIT` would. The engine scores
-      every match for its own top-N query anyway, and a match without a score costs almost
-      as much there (the tsvectors are read either way), so one pass is cheapest.
+    - `rank_in_engine = False` (PostgreSQL): one pass returns every match's id, with a score
+      for those that match in the title, summary or meta, and a heap picks the page by score,
+      then id, as `ORDER BY … LIMIT` would. Matches without a score (body only) come after,
+      scored by `score_ids` only when the page reaches them.
     - `rank_in_engine = True` (SQLite): the ids come back as one string (FTS5 matches 10,000
       rows in about 2 ms; moving 10,000 (id, score) rows into Python costs more than the
       scoring), then the engine's own `ORDER BY bm25 LIMIT` gives the page.
@@ -324,8 +325,15 @@ class SqlBackend(SearchBackend):
             params += [facet, *values]
         return " AND ".join(clauses), params
 
-    def match_scores(self, query: EngineQuery) -> list[tuple[int, float]]:
-        """(id, score) of every page matching the text, ignoring facet filters; lower first."""
+    def match_scores(self, query: EngineQuery) -> list[tuple[int, float | None]]:
+        """(id, score) of every page matching the text, ignoring facet filters; lower first.
+
+        A score of None ranks after every scored match; those are scored by score_ids only
+        when the requested page reaches them."""
+        raise NotImplementedError
+
+    def score_ids(self, query: EngineQuery, ids: list[int]) -> list[tuple[int, float]]:
+        """(id, score) for matches that match_scores left unscored (ranked after the rest)."""
         raise NotImplementedError
 
     def match_ids(self, query: EngineQuery) -> list[int]:
@@ -372,7 +380,13 @@ class SqlBackend(SearchBackend):
             return top[offset:]
         if found.scored is None:
             return self.ranked_ids(query, offset=offset, limit=limit)
-        top = heapq.nsmallest(wanted, found.scored, key=itemgetter(1, 0))
+        first = [row for row in found.scored if row[1] is not None]
+        top = heapq.nsmallest(wanted, first, key=itemgetter(1, 0))
+        if len(top) < wanted and len(first) < len(found.scored):
+            rest = [page_id for page_id, score in found.scored if score is None]
+            top += heapq.nsmallest(
+                wanted - len(top), self.score_ids(query, rest), key=itemgetter(1, 0)
+            )
         return [page_id for page_id, _score in top[offset:]]
 
     def hit_rows(self, query: EngineQuery, ids: list[int]) -> list[HitRow]:

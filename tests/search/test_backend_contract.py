@@ -45,6 +45,50 @@ def test_title_match_beats_summary_match_beats_body_match(corpus):
     assert results.total == 3
 
 
+def parking_pages(make_page, body_text):
+    """24 pages that mention parking only in the body, one in the title, one in the summary."""
+    body = [("paragraph", f"<p>{body_text}</p>")]
+    body_only = {
+        make_page(CaseStudyPage, title=f"Study {n}", summary="What we did.", body=body).pk
+        for n in range(24)
+    }
+    title = make_page(CaseStudyPage, title="Parking permits for residents", summary="How to apply.")
+    summary = make_page(CaseStudyPage, title="Residents' cars", summary="Parking permits online.")
+    return title, summary, body_only
+
+
+def test_a_title_match_outranks_many_body_matches_of_a_common_word(make_page, site_tree):
+    title, summary, body_only = parking_pages(
+        make_page, "Residents asked about parking permits near the school."
+    )
+    first = search("parking", page_size=10)
+    assert first.total == 26
+    assert titles(first)[:2] == [title.title, summary.title]
+    # Every match is listed once across the pages, the body-only ones after the others.
+    seen = [
+        hit.page_id for page in (1, 2, 3) for hit in search("parking", page_size=10, page=page).hits
+    ]
+    assert seen[:2] == [title.pk, summary.pk]
+    assert set(seen[2:]) == body_only
+    assert len(seen) == 26
+
+
+def test_postgresql_ranks_title_and_summary_matches_before_body_only_ones(
+    make_page, site_tree, engine
+):
+    # ts_rank over the whole vector lets 30 nearby pairs in a body outscore an exact title
+    # match for two words; PostgreSQL ranks title, summary and meta matches first instead.
+    # (bm25 on the other engines weights and saturates term frequency per field, so a body
+    # repeating the words this often can come first there.)
+    if engine != "postgresql":
+        pytest.skip("head_vector ranking is PostgreSQL's")
+    title, summary, _body_only = parking_pages(make_page, "Parking permits and fines. " * 30)
+    for query in ("parking", "parking permits", '"parking permits"'):
+        results = search(query, page_size=10)
+        assert results.total == 26
+        assert titles(results)[:2] == [title.title, summary.title], query
+
+
 def test_stemming_finds_other_forms_of_a_word(corpus):
     assert corpus["title"].title in titles(search("repair"))
     assert corpus["bins"].title in titles(search("reported"))
