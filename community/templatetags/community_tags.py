@@ -71,8 +71,6 @@ def community_panel(context, page=None):
     organisation_id = profile.organisation_id if profile else None
     return {
         "request": request,
-        # Reuse and comment forms redirect back here; their confirmations are shown in the panel.
-        "messages": context.get("messages"),
         "page": page,
         "user": user,
         "profile": profile,
