@@ -124,6 +124,12 @@ def content_cards(cards, heading_level=2):
 
 
 @register.simple_tag
+def organisation_rows(organisations):
+    """The organisation directory's table rows, rendered by the Jinja2 fragment."""
+    return render_fragment("organisation_rows.html", organisations=organisations)
+
+
+@register.simple_tag
 def filter_checkboxes(groups):
     """A listing's filter checkboxes (core.listings.FilterGroup), rendered by the Jinja2 fragment."""
     return render_fragment("filter_groups.html", groups=groups)

@@ -128,3 +128,22 @@ def test_cards_escape_what_editors_and_members_typed(client, site_tree, make_pag
     assert "<img src=x" not in html
     assert "Odd &amp; &#34;Sons&#34; &lt;b&gt;Council&lt;/b&gt;" in html
     assert "<i>tag</i>" not in html
+
+
+def test_directory_rows_escape_organisation_names(client, site_tree, make_page):
+    """The directory's rows are a Jinja2 fragment too."""
+    OrganisationFactory(
+        code="ODD",
+        slug="odd",
+        name='Odd & "Sons" <b>Council</b>',
+        council_type="<em>Unitary</em>",
+        region="North <West>",
+    )
+
+    html = client.get("/organisations/", {"q": "Odd"}).content.decode()
+
+    assert "Odd &amp; &#34;Sons&#34; &lt;b&gt;Council&lt;/b&gt;" in html
+    assert "&lt;em&gt;Unitary&lt;/em&gt;" in html
+    assert "North &lt;West&gt;" in html
+    assert "<b>Council</b>" not in html
+    assert 'href="/organisations/odd/"' in html
