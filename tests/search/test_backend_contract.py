@@ -15,6 +15,7 @@ import pytest
 from casestudies.models import CaseStudyPage
 from core.models import StandardPage
 from search import indexing, schema, services
+from search.backends import base as backends_base
 from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -179,6 +180,36 @@ def test_facet_counts_apply_every_other_facet_but_not_their_own(corpus):
     assert facet(results, "nation") == {"England": 1, "Wales": 1}  # by service area only
     assert facet(results, "type") == {"procurement-brief": 1}  # by both
     assert facet(results, "year") == {"2023": 1}
+
+
+def test_few_matches_are_counted_as_many_are(corpus, monkeypatch):
+    # Up to SMALL_MATCH_SET matches the database engines count facets page by page, above
+    # it with bitsets; both must give the same totals, hits and disjunctive counts.
+    requests = [
+        ("repairs", {}),
+        ("repairs", {"service_area": ("housing",), "nation": ("Wales",)}),
+        ("repairs", {"organisation": ("leeds", "cardiff"), "year": ("2022", "2023")}),
+        ("repairs", {"tag": ("no-such-tag",)}),
+        ("bin", {"type": ("service-pattern",)}),
+    ]
+
+    def answers():
+        return [
+            (
+                results.total,
+                titles(results),
+                [
+                    (f.name, [(o.value, o.count, o.selected) for o in f.options])
+                    for f in results.facets
+                ],
+            )
+            for results in (search(query, filters=filters) for query, filters in requests)
+        ]
+
+    page_by_page = answers()
+    monkeypatch.setattr(backends_base, "SMALL_MATCH_SET", 0)
+    assert answers() == page_by_page
+    assert page_by_page[1][:2] == (1, [corpus["summary"].title])
 
 
 def test_filters_keep_relevance_order_and_sorts(corpus):
