@@ -334,6 +334,12 @@ def rebuild_index(*, stdout=None) -> int:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE search_searchdocument")
                 cursor.execute("ANALYZE search_searchdocumentfacet")
+                # A bulk load leaves most new GIN entries in each index's pending list, which
+                # every search then reads through until autovacuum merges it: at 10,000 pages
+                # a rare word took 7 ms in head_vector's index instead of 0.2 ms. Merge now
+                # (0.1 s at 10,000 pages); a manual ANALYZE does not.
+                for index in schema.POSTGRES_GIN_INDEXES:
+                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         bump_generation()
     from search.backends import get_backend
 

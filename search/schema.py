@@ -83,6 +83,8 @@ POSTGRES_CREATE = [
         ON search_searchdocument USING gin (title_vector)""",
 ]
 
+POSTGRES_GIN_INDEXES = ["search_doc_vector_gin", "search_doc_head_gin", "search_doc_title_gin"]
+
 POSTGRES_HEAD_DROP = [
     "DROP INDEX IF EXISTS search_doc_head_gin",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS head_vector",
