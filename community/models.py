@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.models import PHASES
+from core.models.routing import CachedRestrictionsMixin
 
 # --- Members -------------------------------------------------------------------------------
 
@@ -339,7 +340,7 @@ class Commitment(models.Model):
         return self.title
 
 
-class DeclarationPage(RoutablePageMixin, Page):
+class DeclarationPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """The Local Digital Declaration: its text, its principles, signing and signatories."""
 
     intro = models.TextField(blank=True, max_length=600)

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models.routing import CachedRestrictionsMixin
+
 NATIONS = [
     ("England", "England"),
     ("Scotland", "Scotland"),
@@ -166,7 +168,7 @@ class Organisation(index.Indexed, models.Model):
         return {key: value for key, value in data.items() if value}
 
 
-class OrganisationIndexPage(RoutablePageMixin, Page):
+class OrganisationIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """/organisations/: the directory, and one page per organisation listing its work."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -219,7 +219,7 @@ class RelatedDocument(Orderable):
         return self.title or self.document.title
 
 
-class StandardPage(Page):
+class StandardPage(CachedRestrictionsMixin, Page):
     """A plain page: the accessibility statement, the privacy notice, about the site."""
 
     summary = models.TextField(blank=True, max_length=600)

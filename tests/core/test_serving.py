@@ -152,3 +152,21 @@ def test_home_page_follows_a_renamed_section(client, site_tree):
     html = client.get("/").content.decode()
     assert "Stories from councils" in html
     assert 'href="/stories/"' in html
+
+
+@pytest.mark.parametrize("path", ["/accessibility/", "/organisations/", "/organisations/hackney/"])
+def test_restrictions_on_standard_and_directory_pages_are_enforced(
+    client, site_tree, organisation, path
+):
+    """These pages skip Wagtail's restriction queries while nothing is restricted."""
+    from wagtail.models import Page
+
+    assert client.get(path).status_code == 200
+    page_path = "/organisations/" if path.startswith("/organisations/") else path
+    restricted = Page.objects.get(url_path=f"/home{page_path}")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
