@@ -246,12 +246,9 @@ def write_docs(sections: list[str]) -> None:
     block = (
         f"{MARK_START}\n## Search\n\nMeasured by `benchmarks/search.py` on "
         f"{time.strftime('%Y-%m-%d')} ({os.cpu_count()} CPUs). Service = `search.services."
-        "search_content` (cleaning, one engine pass for (id, score) of every match, facet "
-        "filters and counts from bitsets, the top hits picked in memory, highlights marked in "
-        "Python for the page of hits, paging); raw = the engine's own top-20 "
-        "query for the same request. Times are wall-clock per request in one process.\n\n"
-        + "\n".join(sections)
-        + f"{MARK_END}"
+        'search_content` (docs/search.md, "How a search runs"); raw = the engine\'s own '
+        "top-20 query for the same request. Times are wall-clock per request in one "
+        "process.\n\n" + "\n".join(sections) + f"{MARK_END}"
     )
     if MARK_START in text and MARK_END in text:
         text = re.sub(
