@@ -341,6 +341,14 @@ def rebuild_index(*, stdout=None) -> int:
                 for index in schema.POSTGRES_GIN_INDEXES:
                     cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         bump_generation()
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Replacing every row leaves as many dead ones, which every search then reads past
+        # until autovacuum runs: at 100,000 pages the common word took 490 ms in the raw
+        # query right after a rebuild and 225 ms in the service after a VACUUM. VACUUM
+        # cannot run inside a transaction, so a rebuild inside one (tests) leaves it to
+        # autovacuum.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE) search_searchdocument, search_searchdocumentfacet")
     from search.backends import get_backend
 
     get_backend().rebuild(stdout=stdout)
