@@ -4,6 +4,7 @@ Every listing of content pages is built here, so each one is live, public, and l
 the same fixed number of queries however long it is.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Value
@@ -184,6 +185,7 @@ def vocabularies() -> Vocabularies:
     )
 
 
+@functools.cache
 def _relation_ids_sql() -> str:
     """One UNION ALL over the four link tables and the documents, names from the models."""
     from core.models.base import RelatedDocument, TaggedContent
@@ -212,7 +214,7 @@ def _relation_ids_sql() -> str:
                 relation.m2m_db_table(),
                 relation.m2m_reverse_name(),
                 relation.m2m_column_name(),
-                "id",
+                relation.remote_field.through._meta.pk.column,
             )
         )
     # The link row's id orders tags as the editor entered them.
