@@ -2,7 +2,8 @@
 
 Public content, listings, taxonomy and search pages; the Declaration, signatories and
 collaboration pages; sign-up, sign-in and password reset; and, signed in as a member, the
-profile, profile editing, contributions and account pages. Each at 375 and 1280 pixels wide.
+profile, profile editing, contributions and account pages, and a page with a confirmation
+banner ("You have signed out"). Each at 375 and 1280 pixels wide.
 A failure lists every violation (rule, impact, help text and the CSS selectors of the offending
 elements) so it can be fixed from the report alone.
 """
@@ -170,3 +171,16 @@ def test_member_pages_have_no_axe_violations(axe_page, community):
     assert axe_page.locator(".govuk-error-summary").is_visible()
     violations = axe_violations(axe_page, allow=ALLOWED_VIOLATIONS)
     assert not violations, format_violations("/members/profile/edit/ (with errors)", "", violations)
+
+    # A confirmation banner (the base template shows one on whichever page a form lands on):
+    # sign out, then the home page says so.
+    for width, viewport in WIDTHS.items():
+        axe_page.set_viewport_size(viewport)
+        if width != next(iter(WIDTHS)):
+            sign_in(axe_page, member.user.email, MEMBER_PASSWORD)
+        axe_page.goto("/accounts/logout/")
+        axe_page.get_by_role("button", name="Sign out").click()
+        axe_page.wait_for_load_state("load")
+        assert axe_page.locator(".govuk-notification-banner").is_visible()
+        violations = axe_violations(axe_page, allow=ALLOWED_VIOLATIONS)
+        assert not violations, format_violations("/ (signed out banner)", width, violations)
