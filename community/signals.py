@@ -2,6 +2,7 @@
 outcomes for members, and follower notifications on first publication."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -9,6 +10,7 @@ from django.dispatch import receiver
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
+from allauth.account.models import EmailAddress
 from allauth.account.signals import email_changed, email_confirmed, email_removed
 
 from community import services
@@ -38,6 +40,28 @@ def recheck_domain_verification(sender, request, user, **kwargs):
             "website domain any more, so a moderator will check that you work there. "
             "Until then you can read everything and follow topics.",
         )
+
+
+@receiver(post_delete, sender=EmailAddress)
+@receiver(post_save, sender=EmailAddress)
+def recheck_domain_verification_after_any_address_change(sender, instance, **kwargs):
+    """An address deleted or marked unconfirmed anywhere (the Django admin, the shell, a
+    script) sends no allauth signal, so a verification by domain is re-checked here too.
+
+    After the commit: when a whole account is deleted its profile is gone by then, so nobody
+    is sent to the moderators; on allauth's email page (one transaction, community.urls) the
+    receiver above has already done it and told the member.
+    """
+    if kwargs.get("created"):
+        return  # a new address is unconfirmed; confirming it sends email_confirmed
+    user_id = instance.user_id
+    transaction.on_commit(lambda: _recheck_domain_verification(user_id))
+
+
+def _recheck_domain_verification(user_id) -> None:
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is not None:
+        services.member_email_addresses_changed(user=user)
 
 
 @receiver(post_save, sender=Comment)

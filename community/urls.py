@@ -1,7 +1,10 @@
 """Community routes: accounts, profiles, contributions, reuse, comments, follows, feeds and
 collaboration. The Declaration's routes belong to DeclarationPage (a RoutablePage)."""
 
+from django.db import transaction
 from django.urls import include, path
+
+from allauth.account import views as account_views
 
 from community import feeds
 from community.views import collaboration, comments, contributions, follows, members, pages, reuse
@@ -44,6 +47,10 @@ community_patterns = [
 
 # allauth's URL names (account_login...) must stay un-namespaced; ours live under "community:".
 urlpatterns = [
+    # allauth's email page in one transaction: the re-check community.signals queues when an
+    # address is deleted or unconfirmed then runs after allauth's own email_removed handling,
+    # which is the one that tells the member what happened.
+    path("accounts/email/", transaction.atomic(account_views.email), name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("", include((community_patterns, "community"))),
 ]

@@ -6,8 +6,10 @@ import re
 from django.core import mail
 from django.urls import reverse
 
+import pytest
 from allauth.account.models import EmailAddress
 
+from community import services
 from community.models import VerificationStatus
 from tests.community.conftest import make_member
 
@@ -183,3 +185,55 @@ def test_a_refused_member_stays_refused_when_removing_an_address(
         email_action(client, "action_remove", "ref@example.com")
     member.refresh_from_db()
     assert member.verification_status == VerificationStatus.REFUSED
+
+
+def test_an_address_deleted_outside_allauth_is_rechecked(
+    domain_member, staff, django_capture_on_commit_callbacks
+):
+    """The Django admin, the shell or a script send no allauth signal."""
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        EmailAddress.objects.get(email="dana@council-a.gov.uk").delete()
+
+    domain_member.refresh_from_db()
+    assert domain_member.verification_status == VerificationStatus.PENDING
+    assert any(staff["moderator"].email in message.to for message in mail.outbox)
+
+
+def test_an_address_marked_unconfirmed_outside_allauth_is_rechecked(
+    domain_member, django_capture_on_commit_callbacks
+):
+    address = EmailAddress.objects.get(email="dana@council-a.gov.uk")
+    address.verified = False
+    with django_capture_on_commit_callbacks(execute=True):
+        address.save()
+
+    domain_member.refresh_from_db()
+    assert domain_member.verification_status == VerificationStatus.PENDING
+
+
+def test_deleting_an_account_sends_nobody_to_the_moderators(
+    domain_member, staff, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.member_delete(user=domain_member.user)
+
+    assert not any(staff["moderator"].email in message.to for message in mail.outbox)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_removing_on_the_email_page_still_tells_the_member_when_commits_are_real(
+    client, domain_member
+):
+    """With real commits the re-check queued by the address's deletion runs when the page's
+    transaction ends, after allauth's own handling has told the member (community.urls)."""
+    add_confirmed_address(domain_member, "dana@example.com")
+    client.force_login(domain_member.user)
+    email_action(client, "action_primary", "dana@example.com")
+
+    response = email_action(client, "action_remove", "dana@council-a.gov.uk")
+
+    assert "a moderator will check that you work there" in response.content.decode()
+    domain_member.refresh_from_db()
+    assert domain_member.verification_status == VerificationStatus.PENDING
