@@ -45,15 +45,28 @@ def org_b(db):
     )
 
 
-def make_member(django_user_model, *, username, organisation, verified=True, email=None):
+def make_member(
+    django_user_model,
+    *,
+    username,
+    organisation,
+    verified=True,
+    email=None,
+    verified_by="",
+    status=None,
+):
+    """A member with one confirmed address. `verified` marks them verified (by `verified_by`:
+    "domain", "moderator" or unsaid); `status` sets any other verification status."""
     email = email or f"{username}@example.org"
     user = django_user_model.objects.create_user(username, email, "a-long-test-password")
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     profile = services.member_create(
         user=user, full_name=username.title(), organisation=organisation
     )
-    if verified:
-        profile.verification_status = VerificationStatus.VERIFIED
+    status = status or (VerificationStatus.VERIFIED if verified else None)
+    if status:
+        profile.verification_status = status
+        profile.verification_method = verified_by
         profile.save()
     return profile
 
@@ -61,17 +74,13 @@ def make_member(django_user_model, *, username, organisation, verified=True, ema
 @pytest.fixture
 def domain_member(django_user_model, org_a):
     """Verified because their confirmed main address is on Council A's domain."""
-    profile = make_member(
+    return make_member(
         django_user_model,
         username="dana",
         organisation=org_a,
         email="dana@council-a.gov.uk",
-        verified=False,
+        verified_by="domain",
     )
-    profile.verification_status = VerificationStatus.VERIFIED
-    profile.verification_method = "domain"
-    profile.save()
-    return profile
 
 
 @pytest.fixture

@@ -148,11 +148,8 @@ def test_a_member_verified_by_a_moderator_stays_verified_without_a_domain_addres
         username="mo",
         organisation=org_a,
         email="mo@council-a.gov.uk",
-        verified=False,
+        verified_by="moderator",
     )
-    member.verification_status = VerificationStatus.VERIFIED
-    member.verification_method = "moderator"
-    member.save()
     add_confirmed_address(member, "mo@example.com")
     client.force_login(member.user)
     mail.outbox.clear()
@@ -175,10 +172,8 @@ def test_a_refused_member_stays_refused_when_removing_an_address(
         username="ref",
         organisation=org_a,
         email="ref@example.org",
-        verified=False,
+        status=VerificationStatus.REFUSED,
     )
-    member.verification_status = VerificationStatus.REFUSED
-    member.save()
     add_confirmed_address(member, "ref@example.com")
     client.force_login(member.user)
     with django_capture_on_commit_callbacks(execute=True):
