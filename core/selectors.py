@@ -7,10 +7,13 @@ the same fixed number of queries however long it is.
 import functools
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Value
 
-from core.models import BasePage, ContentTag, ServiceArea
+from core.models import BasePage, ContentTag, Principle, ServiceArea
+from core.models.base import RelatedDocument, TaggedContent
 from core.models.routing import restricted_paths
+from core.page_cache import cached_per_generation
 from organisations.models import Organisation
 
 LISTING_PAGE_SIZE = 20
@@ -171,9 +174,6 @@ class Vocabularies:
 
 
 def vocabularies() -> Vocabularies:
-    from core.models import Principle
-    from core.page_cache import cached_per_generation
-
     return cached_per_generation(
         "vocabularies",
         lambda: Vocabularies(
@@ -188,8 +188,6 @@ def vocabularies() -> Vocabularies:
 @functools.cache
 def _relation_ids_sql() -> str:
     """One UNION ALL over the four link tables and the documents, names from the models."""
-    from core.models.base import RelatedDocument, TaggedContent
-
     selects = [
         (
             "tag",
@@ -231,10 +229,6 @@ def load_page_relations(page: BasePage) -> None:
     in one query and the vocabularies from memory; documents, when there are any, take one
     more. Lists are in the same orders as the relations' own `.all()`.
     """
-    from django.db import connection
-
-    from core.models.base import RelatedDocument
-
     sql = _relation_ids_sql()
     with connection.cursor() as cursor:
         cursor.execute(sql, [page.pk] * sql.count("%s"))
