@@ -8,8 +8,9 @@ import difflib
 import heapq
 import math
 import threading
+from collections import deque
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 
 from django.core.cache import cache
@@ -65,14 +66,18 @@ _facet_lock = threading.Lock()
 
 
 def bitset(ids) -> int:
+    """The ids as one int, bit n set for id n.
+
+    Built as a string of "0"/"1" digits that int() parses in C: setting one byte per id
+    (through map, so no Python bytecode per id) and one parse is about a third faster than
+    OR-ing bits into a bytearray id by id (0.65 against 0.98 ms for 9,952 ids)."""
     ids = ids if isinstance(ids, list) else list(ids)
     if not ids:
         return 0
-    buffer = bytearray(max(ids) // 8 + 1)
-    bits = [1 << n for n in range(8)]
-    for page_id in ids:
-        buffer[page_id >> 3] |= bits[page_id & 7]
-    return int.from_bytes(buffer, "little")
+    digits = bytearray(b"0") * (max(ids) + 1)
+    deque(map(digits.__setitem__, ids, repeat(ord("1"))), maxlen=0)
+    digits.reverse()  # int() reads the most significant digit first
+    return int(digits, 2)
 
 
 def bitset_member(bits: int):
@@ -94,6 +99,15 @@ class FacetIndex:
     by_key: dict[tuple[str, str], int]  # (facet, value) -> value id
     everything: int  # bitset of every indexed page
     page_values: dict[int, list[int]] = field(default_factory=dict)  # page id -> value ids
+    # (facet, value, label, mask) of every labelled value: what count() walks.
+    labelled_masks: list[tuple[str, str, str, int]] = field(init=False)
+
+    def __post_init__(self):
+        self.labelled_masks = [
+            (*self.labels[value_id], mask)
+            for value_id, mask in self.masks.items()
+            if value_id in self.labels
+        ]
 
     def filter_masks(self, filters) -> dict[str, int]:
         """One bitset per filtered facet: the pages with any of its chosen values."""
@@ -125,14 +139,18 @@ class FacetIndex:
                 if other != facet:
                     base &= mask
             bases[facet] = base
-        counts = []
-        for value_id, mask in self.masks.items():
-            label = self.labels.get(value_id)
-            if label is None:
-                continue
-            count = (mask & bases.get(label[0], filtered)).bit_count()
-            if count:
-                counts.append((*label, count))
+        if not bases:  # no facet chosen: every value counts over the same set
+            counts = [
+                (facet, value, label, count)
+                for facet, value, label, mask in self.labelled_masks
+                if (count := (mask & filtered).bit_count())
+            ]
+        else:
+            counts = [
+                (facet, value, label, count)
+                for facet, value, label, mask in self.labelled_masks
+                if (count := (mask & bases.get(facet, filtered)).bit_count())
+            ]
         return filtered, filtered.bit_count(), counts
 
     def count_pages(self, ids, filters) -> tuple[list[int], list[tuple[str, str, str, int]]]:

@@ -1,13 +1,16 @@
 """SQLite FTS5: the engine matches (porter stemming) and ranks (bm25 with column weights).
 
-The ids of every match come back as one string for the total, facet filters and counts
-(in memory, see SqlBackend); the engine's own `ORDER BY bm25 LIMIT` gives the page by
-relevance; snippets are marked in Python from the stored text of those hits (FTS5's
-snippet() would need another MATCH over every matching row).
+The ids of every match come back as one JSON array for the total, facet filters and counts
+(in memory, see SqlBackend). The page by relevance is FTS5's own `ORDER BY bm25 LIMIT`, first
+over the pages that match in the title, summary or meta (a column filter), then over those
+that match only in the body, as PostgreSQL ranks. Snippets are marked in Python from the
+stored text of those hits (FTS5's snippet() would need another MATCH over every matching row).
 """
 
 # SQL here is assembled only from fixed fragments and %s placeholders; every value is bound.
 # ruff: noqa: S608
+
+import json
 
 from django.db import connection
 
@@ -17,6 +20,8 @@ from .base import EngineQuery, SqlBackend
 
 # bm25 weights per column: title, summary, body, meta (tags, organisations, service areas).
 BM25 = "bm25(search_fts, 10.0, 4.0, 1.0, 3.0)"
+# An FTS5 column filter: a match in any of these is a "head match", ranked before the body.
+HEAD_COLUMNS = "{title summary meta}"
 
 
 class SqliteBackend(SqlBackend):
@@ -29,15 +34,33 @@ class SqliteBackend(SqlBackend):
     rank_in_engine = True
 
     def match_ids(self, query):
-        # One string, not 10,000 rows: FTS5 matches a common word in about 2 ms, and most of
-        # the cost of fetching (rowid, bm25) rows was moving them into Python.
-        sql = "SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH %s"
+        # One JSON array, not 10,000 rows: FTS5 matches a common word in about 1 ms, and most
+        # of the cost of fetching rows was moving them into Python. json.loads parses the
+        # ids in C (1.4 ms in all for 9,952, against 2.0 for a group_concat split in Python).
+        sql = "SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [self.match(query)])
-            joined = cursor.fetchone()[0]
-        return list(map(int, joined.split(","))) if joined else []
+            return json.loads(cursor.fetchone()[0])
 
     def ranked_ids(self, query, *, offset, limit):
+        """Pages matching in the title, summary or meta first, then those matching only in the
+        body, each by bm25 (as PostgreSQL ranks). bm25 weights a column before saturating
+        its term frequency, so over the whole row a body repeating a word ~90 times
+        outscores a title match."""
+        match = self.match(query)
+        head = f"{HEAD_COLUMNS} : ({match})"
+        ids = self.ranked_page(head, query, offset=offset, limit=limit)
+        if len(ids) == limit:
+            return ids
+        # A short page means the head matches ran out on it, so their number is known,
+        # unless the offset was already past them all.
+        head_total = offset + len(ids) if ids or not offset else self.count(head, query)
+        body_only = f"({match}) NOT {head}"
+        return ids + self.ranked_page(
+            body_only, query, offset=max(0, offset - head_total), limit=limit - len(ids)
+        )
+
+    def ranked_page(self, match: str, query, *, offset, limit) -> list[int]:
         # "+rowid": without the unary plus SQLite hands the id list to FTS5, which then
         # re-runs the MATCH once per id (278 ms instead of 4 ms at 10,000 pages).
         where, params = self.filter_sql("+search_fts.rowid", query)
@@ -47,8 +70,17 @@ class SqliteBackend(SqlBackend):
             + f" ORDER BY {BM25}, search_fts.rowid LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.match(query), *params, limit, offset])
+            cursor.execute(sql, [match, *params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
+
+    def count(self, match: str, query) -> int:
+        where, params = self.filter_sql("+search_fts.rowid", query)
+        sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH %s" + (
+            f" AND {where}" if where else ""
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match, *params])
+            return cursor.fetchone()[0]
 
     def suggest_titles(self, words, *, limit):
         terms = [text.Term((word,)) for word in words]
