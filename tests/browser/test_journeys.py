@@ -190,3 +190,33 @@ def test_keyboard_alone_reaches_and_operates_every_control_on_the_search_page(
     page.wait_for_url(re.compile(r"[?&]page=2"))
     assert re.search(rf"[?&]sort={sort}", page.url)
     assert re.search(r"[?&]type=", page.url)
+
+
+def test_key_figures_keep_each_number_on_one_line_on_a_desktop_and_a_phone(page, content):
+    # At the old size, "£412,000" was wider than its box in the three-across grid and broke
+    # between digits ("£412,0" / "00").
+    brief = content["procurement_brief"]
+    brief.body = [
+        (
+            "key_figures",
+            {
+                "figures": [
+                    {"value": "£1,150,000", "label": "award value"},
+                    {"value": "7", "label": "suppliers bid"},
+                    {"value": "24 months", "label": "maximum contract length"},
+                ]
+            },
+        )
+    ]
+    brief.save_revision().publish()
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(brief.url)
+        values = page.locator(".ld-key-figure__value")
+        expect(values).to_have_count(3)
+        for index in range(3):
+            lines = values.nth(index).evaluate(
+                "el => el.getBoundingClientRect().height"
+                " / parseFloat(getComputedStyle(el).lineHeight)"
+            )
+            assert lines < 1.5, (width, values.nth(index).inner_text(), lines)
