@@ -47,6 +47,40 @@ def axe_violations(tab, *, allow: dict[str, str] | None = None) -> list[dict]:
     return [v for v in results["violations"] if v["id"] not in allow]
 
 
+def layout_problems(tab) -> list[str]:
+    """What axe cannot see: the page scrolling sideways (WCAG 1.4.10, reflow: checked at 375
+    pixels) and a heading with no space between it and the block before it."""
+    return tab.evaluate(
+        r"""() => {
+            const problems = [];
+            const root = document.documentElement;
+            if (root.scrollWidth > root.clientWidth) {
+                // Name the elements whose right edge is the page's width (those inside a region
+                // that scrolls on its own do not count), so the report says what to fix.
+                const wide = [...document.body.querySelectorAll('*')]
+                    .filter((el) => Math.abs(el.getBoundingClientRect().right - root.scrollWidth) <= 2)
+                    .slice(-3)
+                    .map((el) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : ''}`);
+                problems.push(`the page scrolls sideways: ${root.scrollWidth}px of content in ${root.clientWidth}px (${wide.join(', ')})`);
+            }
+            for (const heading of document.querySelectorAll('main h2, main h3')) {
+                const before = heading.previousElementSibling;
+                if (!before || !before.getClientRects().length || !heading.getClientRects().length) continue;
+                // From the bottom of what the block shows (its contents' boxes, so a form whose
+                // last button carries the space below it is measured from the button).
+                const shown = document.createRange();
+                shown.selectNodeContents(before);
+                const bottom = Math.max(...[...shown.getClientRects()].map((r) => r.bottom), before.getBoundingClientRect().top);
+                const gap = Math.round(heading.getBoundingClientRect().top - bottom);
+                if (gap < 5) {
+                    problems.push(`"${heading.textContent.trim()}" sits ${gap}px below the ${before.tagName.toLowerCase()} before it`);
+                }
+            }
+            return problems;
+        }"""
+    )
+
+
 def format_violations(url: str, width: str, violations: list[dict]) -> str:
     lines = [f"{url} at {width}: {len(violations)} axe violation(s)"]
     for violation in violations:

@@ -5,7 +5,9 @@ collaboration pages; sign-up, sign-in and password reset; and, signed in as a me
 profile, profile editing, contributions and account pages, and a page with a confirmation
 banner ("You have signed out"). Each at 375 and 1280 pixels wide.
 A failure lists every violation (rule, impact, help text and the CSS selectors of the offending
-elements) so it can be fixed from the report alone.
+elements) so it can be fixed from the report alone. Each page is also checked for what axe
+cannot see: sideways scrolling at phone width (reflow) and headings jammed against the block
+before them.
 """
 
 from tests.browser.support import (
@@ -14,6 +16,7 @@ from tests.browser.support import (
     WIDTHS,
     axe_violations,
     format_violations,
+    layout_problems,
     screenshot,
     sign_in,
 )
@@ -82,6 +85,7 @@ def assert_accessible(tab, content, cases) -> None:
             violations = axe_violations(tab, allow=ALLOWED_VIOLATIONS)
             if violations:
                 failures.append(format_violations(url, width, violations))
+            failures += [f"{url} at {width}: {problem}" for problem in layout_problems(tab)]
     assert not failures, "\n\n".join(failures)
 
 
