@@ -35,6 +35,14 @@ def test_no_results_says_so_and_offers_ways_out(client, corpus):
     assert "No results found" in html
     assert "removing filters" in html
     assert ZeroResultQuery.objects.get(query_string="zeppelins").hits == 1
+    assert ">Filter</h2>" in html  # the chosen filter stays removable
+
+
+def test_no_results_and_nothing_to_filter_shows_no_empty_filter_panel(client, corpus):
+    html = client.get("/search/", {"q": "zeppelins"}).content.decode()
+    assert "No results found" in html
+    assert ">Filter</h2>" not in html
+    assert "Apply filters" not in html
 
 
 def test_searches_are_counted_for_editors(client, corpus):
