@@ -1,5 +1,9 @@
 """load_demo builds the whole demo site, and running it again changes nothing."""
 
+import re
+from collections import deque
+from html.parser import HTMLParser
+
 from django.core.management import call_command
 
 from wagtail.models import Page
@@ -42,6 +46,62 @@ def test_load_demo_builds_realistic_content_and_is_idempotent(client):
     brief = study.related_briefs.first()
     assert brief.title in html
     assert study.title in client.get(brief.url).content.decode()
+
+    # Everything a visitor can reach from the home page answers, and shows no Python leftovers.
+    visited, failures = crawl_site(client, limit=600)
+    assert len(visited) > 200
+    assert not failures, failures
+
+
+# Visible text that means a template printed a missing value (e.g. `None|intcomma`).
+LEFTOVER_RE = re.compile(r"(?<![\w-])(None|nan|NaN|undefined|\[\]|\{\})(?![\w-])")
+NOT_CRAWLED = ("/admin", "/documents/", "/static/", "/media/", "/accounts/logout")
+
+
+class _PageText(HTMLParser):
+    """The links and the visible text of a page (not scripts or styles)."""
+
+    def __init__(self):
+        super().__init__()
+        self.links, self.text, self._hidden = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._hidden += 1
+        href = dict(attrs).get("href") or "" if tag == "a" else ""
+        if href.startswith("/") and "?" not in href and not href.startswith(NOT_CRAWLED):
+            self.links.append(href.split("#")[0])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.text.append(data)
+
+
+def crawl_site(client, *, limit):
+    """Follow every internal link (no query strings) from "/", breadth first, up to `limit`."""
+    visited, failures, queue = set(), [], deque(["/"])
+    while queue and len(visited) < limit:
+        path = queue.popleft()
+        if path in visited:
+            continue
+        visited.add(path)
+        response = client.get(path)
+        if response.status_code in (301, 302):  # sign-in walls for members' pages
+            continue
+        if response.status_code != 200:
+            failures.append((path, response.status_code))
+            continue
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        parsed = _PageText()
+        parsed.feed(response.content.decode())
+        failures += [(path, word) for word in LEFTOVER_RE.findall(" ".join(parsed.text))]
+        queue.extend(link for link in parsed.links if link not in visited)
+    return visited, failures
 
 
 @pytest.mark.django_db
