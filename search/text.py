@@ -236,19 +236,20 @@ class Highlighter:
         # Every form of a word whose light stem is s starts with s minus its last letter, so
         # the regular expression finds candidates at C speed and only those get stemmed.
         prefixes = sorted({re.escape(s[:-1][:6] if len(s) > 1 else s) for s in stems if s})
+        alternatives = "(?:" + "|".join(prefixes) + r")[^\W_]*"
         self.pattern = (
-            re.compile(r"(?<![^\W_])(?:" + "|".join(prefixes) + r")[^\W_]*", re.IGNORECASE)
-            if prefixes
-            else None
+            re.compile(r"(?<![^\W_])" + alternatives, re.IGNORECASE) if prefixes else None
         )
+        # The same without the look-behind or IGNORECASE, for lower-cased text: both defeat
+        # the engine's literal-prefix search, and this is about ten times faster (2 against
+        # 31 microseconds for a 1,100-character body).
+        self.lower_pattern = re.compile(alternatives) if prefixes else None
 
     def spans(self, value: str) -> list[tuple[int, int]]:
         """(start, end) of every matched word in value, in order."""
         if not self.pattern or not value:
             return []
-        candidates = [
-            (m.start(), m.end(), light_stem(m.group())) for m in self.pattern.finditer(value)
-        ]
+        candidates = [(start, end, light_stem(word)) for start, end, word in self.words(value)]
         marked: set[int] = set()
         for term in self.terms:
             for index, (_start, _end, stem) in enumerate(candidates):
@@ -266,6 +267,19 @@ class Highlighter:
                 if len(run) == len(term):
                     marked.update(run)
         return [candidates[index][:2] for index in sorted(marked)]
+
+    def words(self, value: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every word in value that starts like one of the query's."""
+        lowered = value.lower()
+        if len(lowered) != len(value):  # a few characters lower-case to two (e.g. "İ")
+            return [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(value)]
+        # Offsets in the lower-cased text are the value's. Only at a word's start, as the
+        # look-behind would have it ([^\W_] is what str.isalnum() accepts).
+        return [
+            (m.start(), m.end(), m.group())
+            for m in self.lower_pattern.finditer(lowered)
+            if not (m.start() and lowered[m.start() - 1].isalnum())
+        ]
 
     @staticmethod
     def _marked(value: str, spans, start: int = 0, end: int | None = None) -> str:
