@@ -395,8 +395,11 @@ class SqlBackend(SearchBackend):
         """Ids of every page matching the text, ignoring facet filters."""
         raise NotImplementedError
 
-    def ranked_ids(self, query: EngineQuery, *, offset: int, limit: int) -> list[int]:
-        """One page by relevance, from the engine, facet filters applied (rank_in_engine)."""
+    def ranked_ids(
+        self, query: EngineQuery, *, offset: int, limit: int, total: int | None = None
+    ) -> list[int]:
+        """One page by relevance, from the engine, facet filters applied (rank_in_engine).
+        `total`, the number of filtered matches if known, can spare the engine a query."""
         raise NotImplementedError
 
     def matches(self, query: EngineQuery, *, sort: str = "newest") -> Matches:
@@ -436,7 +439,7 @@ class SqlBackend(SearchBackend):
             top = heapq.nsmallest(wanted, candidates, key=lambda pk: positions.get(pk, after + pk))
             return top[offset:]
         if found.scored is None:
-            return self.ranked_ids(query, offset=offset, limit=limit)
+            return self.ranked_ids(query, offset=offset, limit=limit, total=found.total)
         first = [row for row in found.scored if row[1] is not None]
         top = heapq.nsmallest(wanted, first, key=itemgetter(1, 0))
         if len(top) < wanted and len(first) < len(found.scored):

@@ -42,7 +42,7 @@ class SqliteBackend(SqlBackend):
             cursor.execute(sql, [self.match(query)])
             return json.loads(cursor.fetchone()[0])
 
-    def ranked_ids(self, query, *, offset, limit):
+    def ranked_ids(self, query, *, offset, limit, total=None):
         """Pages matching in the title, summary or meta first, then those matching only in the
         body, each by bm25 (as PostgreSQL ranks). bm25 weights a column before saturating
         its term frequency, so over the whole row a body repeating a word ~90 times
@@ -50,8 +50,8 @@ class SqliteBackend(SqlBackend):
         match = self.match(query)
         head = f"{HEAD_COLUMNS} : ({match})"
         ids = self.ranked_page(head, query, offset=offset, limit=limit)
-        if len(ids) == limit:
-            return ids
+        if len(ids) == limit or (total is not None and offset + len(ids) >= total):
+            return ids  # a full page, or every match was a head match
         # A short page means the head matches ran out on it, so their number is known,
         # unless the offset was already past them all.
         head_total = offset + len(ids) if ids or not offset else self.count(head, query)
