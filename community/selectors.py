@@ -19,7 +19,7 @@ from community.models import (
 )
 from core.models import BasePage
 from core.page_cache import cached_per_generation
-from organisations.models import Organisation
+from organisations.models import Organisation, OrganisationType
 
 # --- Members -------------------------------------------------------------------------------
 
@@ -171,21 +171,24 @@ def signatories(*, query: str = "", organisation_types=(), nations=(), regions=(
 
 
 def signatory_counts(queryset: QuerySet) -> dict[str, list[tuple[str, int]]]:
-    """Facet counts for the signatories list, over the current (filtered) results."""
+    """Facet counts for the signatories list, over the current (filtered) results, as
+    (what a reader sees, count): organisation types by their label ("Council", not the
+    stored "council")."""
+    type_labels = dict(OrganisationType.choices)
 
-    def counts(field):
+    def counts(field, labels=None):
         rows = queryset.order_by().values(f"organisation__{field}").annotate(total=Count("id"))
         return sorted(
             (
-                (row[f"organisation__{field}"], row["total"])
+                ((labels or {}).get(value, value), row["total"])
                 for row in rows
-                if row[f"organisation__{field}"]
+                if (value := row[f"organisation__{field}"])
             ),
             key=lambda item: item[0],
         )
 
     return {
-        "organisation_type": counts("organisation_type"),
+        "organisation_type": counts("organisation_type", type_labels),
         "nation": counts("nation"),
         "region": counts("region"),
     }

@@ -133,3 +133,25 @@ def test_signatories_search_filters_and_counts(client, declaration_page, org_a, 
     assert "Council A" not in html
     assert "Council B" in client.get(url, {"q": "council b"}).content.decode()
     assert "1 result" in client.get(url, {"region": "London"}).content.decode()
+
+
+def test_signatory_counts_name_organisation_types_as_readers_see_them(
+    client, declaration_page, org_a
+):
+    from django.utils import timezone
+
+    Signature.objects.create(
+        organisation=org_a,
+        status=SignatureStatus.APPROVED,
+        signed_at=timezone.now(),
+        lead_name="L",
+        lead_role="R",
+        lead_email="l@x.gov.uk",
+        approver_name="A",
+        approver_role="R",
+        approver_email="a@x.gov.uk",
+    )
+    html = client.get(declaration_page.url + "signatories/").content.decode()
+    counts = html.split("In these results", 1)[1].split("</ul>", 1)[0]
+    assert f"<li>{org_a.get_organisation_type_display()}: 1</li>" in counts
+    assert f"<li>{org_a.organisation_type}: 1</li>" not in counts
