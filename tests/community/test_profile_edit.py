@@ -31,6 +31,17 @@ def test_profile_page_links_to_the_edit_page(client, members):
     assert 'Change<span class="govuk-visually-hidden"> organisation</span>' in html
 
 
+def test_profile_says_plainly_when_nothing_is_followed_and_counts_what_is(client, members):
+    from community.models import Follow, FollowKind
+
+    client.force_login(members["owner"].user)
+    html = client.get(reverse("community:profile")).content.decode()
+    assert "You do not follow anything yet." in html
+    assert "You follow 0" not in html
+    Follow.objects.create(user=members["owner"].user, kind=FollowKind.TAG, value="repairs")
+    assert "You follow 1 topic." in client.get(reverse("community:profile")).content.decode()
+
+
 def test_the_form_starts_with_the_members_own_details(client, members):
     members["owner"].job_title = "Product manager"
     members["owner"].save()
