@@ -1,6 +1,8 @@
 """Community forms, with error messages worded as the GOV.UK Design System recommends."""
 
 import datetime
+import re
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
@@ -35,6 +37,34 @@ def organisation_choices():
 class OrganisationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
+
+
+# Whole pounds, as people write them: "640000", "640,000", "£640,000", "£ 640,000.00".
+WHOLE_POUNDS_RE = re.compile(r"£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.0{1,2})?")
+MAX_POUNDS = 10**12 - 1  # the models' DecimalField(max_digits=12, decimal_places=0)
+
+
+def whole_pounds(value: str) -> Decimal | None:
+    """A sum of money in whole pounds, or None for an empty answer; ValueError otherwise."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    match = WHOLE_POUNDS_RE.fullmatch(value)
+    if not match:
+        raise ValueError(value)
+    pounds = int(match.group(1).replace(",", ""))
+    if pounds > MAX_POUNDS:
+        raise ValueError(value)
+    return Decimal(pounds)
+
+
+def label_subject(label: str) -> str:
+    """ "Total cost (optional)" -> "the total cost", for error messages."""
+    return (
+        "the "
+        + label.removesuffix(" (optional)")[0].lower()
+        + label.removesuffix(" (optional)")[1:]
+    )
 
 
 def required(message: str) -> dict:
@@ -360,10 +390,22 @@ class ContributionForm(forms.Form):
                     "max_length": f"{label} must be 10,000 characters or fewer",
                 },
             )
+        for field_name, label, hint in contribution_type.money_fields:
+            self.fields[field_name] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=30,
+                help_text=f"{hint} For example, 640000.",
+                widget=forms.TextInput(
+                    attrs={"class": "govuk-input--width-10", "inputmode": "numeric"}
+                ),
+                error_messages={"max_length": f"Enter {label_subject(label)} in whole pounds"},
+            )
         order = [
             "title",
             "summary",
             *[name for name, _ in contribution_type.rich_fields],
+            *[name for name, _label, _hint in contribution_type.money_fields],
             "body",
             "service_areas",
             "tags",
@@ -375,6 +417,22 @@ class ContributionForm(forms.Form):
             del self.fields["document"], self.fields["document_title"]
             order = [name for name in order if name in self.fields]
         self.order_fields(order)
+
+    def clean(self):
+        cleaned = super().clean()
+        for field_name, label, _hint in self.contribution_type.money_fields:
+            if field_name in cleaned:
+                try:
+                    cleaned[field_name] = whole_pounds(cleaned[field_name])
+                except ValueError:
+                    self.add_error(
+                        field_name,
+                        f"Enter {label_subject(label)} in whole pounds, like 640000",
+                    )
+        low, high = cleaned.get("budget_min"), cleaned.get("budget_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("budget_max", "The highest budget must be at least the lowest budget")
+        return cleaned
 
     def clean_title(self):
         title = plain_text(self.cleaned_data["title"])

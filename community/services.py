@@ -396,6 +396,8 @@ class ContributionType:
     model: type
     index_model: type
     rich_fields: tuple[tuple[str, str], ...]  # (field name, label) of plain-text inputs
+    # (field name, label, hint) of optional sums in whole pounds: what it cost, what it saved.
+    money_fields: tuple[tuple[str, str, str], ...] = ()
 
 
 CONTRIBUTION_TYPES = {
@@ -411,6 +413,10 @@ CONTRIBUTION_TYPES = {
                 ("approach", "What you did"),
                 ("lessons_learned", "What you learned"),
             ),
+            (
+                ("total_cost", "Total cost (optional)", "In pounds, for the whole project."),
+                ("annual_saving", "Saving each year (optional)", "In pounds a year."),
+            ),
         ),
         ContributionType(
             "procurement-brief",
@@ -418,6 +424,18 @@ CONTRIBUTION_TYPES = {
             ProcurementBriefPage,
             ProcurementBriefIndexPage,
             (("problem", "The problem to solve"), ("users", "Who the users are")),
+            (
+                (
+                    "budget_min",
+                    "Lowest budget (optional)",
+                    "In pounds, the lower end of the range.",
+                ),
+                (
+                    "budget_max",
+                    "Highest budget (optional)",
+                    "In pounds, the upper end of the range.",
+                ),
+            ),
         ),
         ContributionType(
             "business-case",
@@ -428,6 +446,14 @@ CONTRIBUTION_TYPES = {
                 ("strategic_case", "The strategic case"),
                 ("economic_case", "The economic case"),
                 ("financial_case", "The financial case"),
+            ),
+            (
+                (
+                    "whole_life_cost",
+                    "Whole life cost of the preferred option (optional)",
+                    "In pounds.",
+                ),
+                ("annual_benefit", "Benefit each year (optional)", "In pounds a year."),
             ),
         ),
         ContributionType(
@@ -469,6 +495,8 @@ def _apply_contribution_fields(page, contribution_type: ContributionType, data: 
     page.summary = plain_text(data["summary"])[:600]
     for field_name, _label in contribution_type.rich_fields:
         setattr(page, field_name, paragraphs_html(data.get(field_name, "")))
+    for field_name, _label, _hint in contribution_type.money_fields:
+        setattr(page, field_name, data.get(field_name))  # a Decimal, or None when left empty
     body = paragraphs_html(data.get("body", ""))
     page.body = [("paragraph", body)] if body else []
 

@@ -42,7 +42,8 @@ def govuk_field(field, label_class="govuk-label", autocomplete="", input_class="
         "selected": selected,
         "label_class": label_class,
         "autocomplete": autocomplete,
-        "input_class": input_class,
+        "input_class": input_class or field.field.widget.attrs.get("class", ""),
+        "inputmode": field.field.widget.attrs.get("inputmode", ""),
         "error": field.errors[0] if field.errors else "",
     }
 

@@ -70,6 +70,9 @@ def _initial_from_page(page, contribution_type) -> dict:
     }
     for field_name, _label in contribution_type.rich_fields:
         initial[field_name] = text(getattr(page, field_name))
+    for field_name, _label, _hint in contribution_type.money_fields:
+        value = getattr(page, field_name)
+        initial[field_name] = "" if value is None else f"{int(value)}"
     return initial
 
 

@@ -169,3 +169,42 @@ def test_every_contribution_type_can_be_submitted(owner_client, site_tree):
         assert response.status_code == 302, slug
         assert contribution_type.model.objects.filter(title=f"A {slug}", live=False).exists()
     assert Page.objects.filter(live=False, title__startswith="A ").count() == 4
+
+
+def test_a_case_study_says_what_it_cost_and_saved_in_pounds_as_people_write_them(
+    owner_client, site_tree
+):
+    form = owner_client.get(reverse("community:contribute_type", args=["case-study"]))
+    assert 'inputmode="numeric"' in form.content.decode()
+    response = submit(owner_client, {"total_cost": "£640,000", "annual_saving": " 310000.00 "})
+    assert response.status_code == 302
+    page = CaseStudyPage.objects.get()
+    assert (page.total_cost, page.annual_saving) == (640000, 310000)
+    # Sent back for changes, the form shows the figures to edit.
+    page.current_workflow_state.current_task_state.reject(user=None, comment="More detail")
+    html = owner_client.get(reverse("community:contribution_edit", args=[page.pk])).content
+    assert 'value="640000"' in html.decode()
+
+
+@pytest.mark.parametrize("value", ["lots", "-5", "£1.5m", "1,00", "12.5", "1" * 13, "1e6"])
+def test_a_sum_that_is_not_whole_pounds_is_refused_with_a_clear_message(
+    owner_client, site_tree, value
+):
+    response = submit(owner_client, {"total_cost": value})
+    assert response.status_code == 200
+    assert "Enter the total cost in whole pounds, like 640000" in response.content.decode()
+    assert not CaseStudyPage.objects.exists()
+
+
+def test_empty_sums_stay_empty_and_a_budget_range_must_run_upwards(owner_client, site_tree):
+    from casestudies.models import ProcurementBriefPage
+
+    brief = {"title": "A brief", "summary": "S", "licence_confirmed": "on"}
+    brief.update(problem="P", users="U")
+    url = reverse("community:contribute_type", args=["procurement-brief"])
+    response = owner_client.post(url, {**brief, "budget_min": "450,000", "budget_max": "350000"})
+    assert response.status_code == 200
+    assert "The highest budget must be at least the lowest budget" in response.content.decode()
+    assert owner_client.post(url, {**brief, "budget_min": "", "budget_max": ""}).status_code == 302
+    page = ProcurementBriefPage.objects.get()
+    assert (page.budget_min, page.budget_max) == (None, None)
