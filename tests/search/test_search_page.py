@@ -21,6 +21,15 @@ def test_search_page_shows_results_facets_and_keeps_filters_in_the_url(client, c
     assert corpus["title"].url in html
 
 
+def test_phone_readers_can_skip_the_filters_to_the_results(client, corpus):
+    response = client.get("/search/", {"q": "repairs"})
+    html = response.content.decode()
+    total = response.context["results"].total
+    assert f'<a class="govuk-link" href="#results">Skip to the {total} results</a>' in html
+    assert 'id="results" tabindex="-1"' in html
+    assert html.index('href="#results"') < html.index('name="type"') < html.index('id="results"')
+
+
 def test_search_page_without_a_query_lists_everything_newest_first(client, corpus):
     response = client.get("/search/")
     assert response.status_code == 200
