@@ -60,11 +60,8 @@ def whole_pounds(value: str) -> Decimal | None:
 
 def label_subject(label: str) -> str:
     """ "Total cost (optional)" -> "the total cost", for error messages."""
-    return (
-        "the "
-        + label.removesuffix(" (optional)")[0].lower()
-        + label.removesuffix(" (optional)")[1:]
-    )
+    name = label.removesuffix(" (optional)")
+    return "the " + name[0].lower() + name[1:]
 
 
 def required(message: str) -> dict:

@@ -66,18 +66,25 @@ _facet_lock = threading.Lock()
 
 
 def bitset(ids) -> int:
-    """The ids as one int, bit n set for id n.
-
-    Built as a string of "0"/"1" digits that int() parses in C: setting one byte per id
-    (through map, so no Python bytecode per id) and one parse is about a third faster than
-    OR-ing bits into a bytearray id by id (0.65 against 0.98 ms for 9,952 ids)."""
+    """The ids as one int, bit n set for id n."""
     ids = ids if isinstance(ids, list) else list(ids)
     if not ids:
         return 0
-    digits = bytearray(b"0") * (max(ids) + 1)
-    deque(map(digits.__setitem__, ids, repeat(ord("1"))), maxlen=0)
-    digits.reverse()  # int() reads the most significant digit first
-    return int(digits, 2)
+    highest = max(ids)
+    if highest < 8 * len(ids):
+        # Dense (a common word: 9,952 of 10,056 pages): a "0"/"1" string that int() parses
+        # in C, one byte set per id through map, no Python bytecode per id: 0.81 against
+        # 1.08 ms for 10,000 ids. Its cost grows with the highest id, so not for sparse sets
+        # (200 ids up to 100,000: 0.30 against 0.03 ms).
+        digits = bytearray(b"0") * (highest + 1)
+        deque(map(digits.__setitem__, ids, repeat(ord("1"))), maxlen=0)
+        digits.reverse()  # int() reads the most significant digit first
+        return int(digits, 2)
+    buffer = bytearray(highest // 8 + 1)
+    bits = [1 << n for n in range(8)]
+    for page_id in ids:
+        buffer[page_id >> 3] |= bits[page_id & 7]
+    return int.from_bytes(buffer, "little")
 
 
 def bitset_member(bits: int):
@@ -139,18 +146,11 @@ class FacetIndex:
                 if other != facet:
                     base &= mask
             bases[facet] = base
-        if not bases:  # no facet chosen: every value counts over the same set
-            counts = [
-                (facet, value, label, count)
-                for facet, value, label, mask in self.labelled_masks
-                if (count := (mask & filtered).bit_count())
-            ]
-        else:
-            counts = [
-                (facet, value, label, count)
-                for facet, value, label, mask in self.labelled_masks
-                if (count := (mask & bases.get(facet, filtered)).bit_count())
-            ]
+        counts = [
+            (facet, value, label, count)
+            for facet, value, label, mask in self.labelled_masks
+            if (count := (mask & bases.get(facet, filtered)).bit_count())
+        ]
         return filtered, filtered.bit_count(), counts
 
     def count_pages(self, ids, filters) -> tuple[list[int], list[tuple[str, str, str, int]]]:
