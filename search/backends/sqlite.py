@@ -54,7 +54,7 @@ class SqliteBackend(SqlBackend):
             return ids  # a full page, or every match was a head match
         # A short page means the head matches ran out on it, so their number is known,
         # unless the offset was already past them all.
-        head_total = offset + len(ids) if ids or not offset else self.count(head, query)
+        head_total = offset + len(ids) if ids or not offset else self.count_matches(head, query)
         body_only = f"({match}) NOT {head}"
         return ids + self.ranked_page(
             body_only, query, offset=max(0, offset - head_total), limit=limit - len(ids)
@@ -73,7 +73,7 @@ class SqliteBackend(SqlBackend):
             cursor.execute(sql, [match, *params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
-    def count(self, match: str, query) -> int:
+    def count_matches(self, match: str, query) -> int:
         where, params = self.filter_sql("+search_fts.rowid", query)
         sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH %s" + (
             f" AND {where}" if where else ""
