@@ -124,12 +124,11 @@ class CaseStudyPage(BasePage):
         verbose_name = "case study"
         verbose_name_plural = "case studies"
 
-    def related_querysets(self):
-        return [
-            ("Procurement briefs", self.related_briefs.all()),
-            ("Business cases", self.related_business_cases.all()),
-            ("Service patterns used", self.patterns_used.all()),
-        ]
+    related_sections: ClassVar[list] = [
+        ("Procurement briefs", "related_briefs"),
+        ("Business cases", "related_business_cases"),
+        ("Service patterns used", "patterns_used"),
+    ]
 
     @property
     def partner_list(self):
@@ -236,8 +235,7 @@ class ProcurementBriefPage(BasePage):
                 {"budget_max": "The maximum budget must not be less than the minimum."}
             )
 
-    def related_querysets(self):
-        return [("Case studies from this brief", self.case_studies.all())]
+    related_sections: ClassVar[list] = [("Case studies from this brief", "case_studies")]
 
     @property
     def essential_skill_list(self):
@@ -325,8 +323,7 @@ class BusinessCasePage(BasePage):
     class Meta:
         verbose_name = "business case"
 
-    def related_querysets(self):
-        return [("Case studies", self.case_studies.all())]
+    related_sections: ClassVar[list] = [("Case studies", "case_studies")]
 
     @property
     def five_cases(self):

@@ -8,7 +8,9 @@ import functools
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from wagtail.models import Page
 
 from core.models import BasePage, ContentTag, Principle, ServiceArea
 from core.models.base import RelatedDocument, TaggedContent
@@ -130,33 +132,82 @@ def service_areas_in_use() -> QuerySet:
     return ServiceArea.objects.annotate(uses=Count("pages")).order_by("name")
 
 
-def related_section_ids(sections: list[tuple[str, QuerySet]]) -> list[tuple[str, set[int]]]:
-    """The ids of several groups of linked pages, in one query.
+def child_page_by_slug(model: type[Page], parent: Page, slug: str) -> Page | None:
+    """The `model` page at `slug` under `parent`, or None: what a detail page's URL names.
 
-    `sections` pairs a heading with a queryset of BasePage subclasses (or, in a preview, an
-    in-memory list of unsaved links); the result keeps the order. Whether each page is public
-    is for the caller to decide (core.listings.related_cards reads only indexed pages).
+    `model.objects.child_of(parent).filter(slug=slug)` takes about 2.3 ms here, most of it
+    Django building the SQL of a three-table join; the SQL runs in 0.2 ms. So the SQL is
+    built once per parent and only the slug changes (a Django raw query, which still applies
+    each field's conversions).
     """
+    sql, built_params, slug_position = _child_by_slug_sql(
+        model, parent.path, parent.depth, connection.vendor
+    )
+    params = list(built_params)
+    params[slug_position] = slug
+    return next(iter(model.objects.raw(sql, params)), None)
+
+
+_SLUG_PLACEHOLDER = "\x00slug"  # never a real slug: route_child refuses unprintable ones
+
+
+@functools.lru_cache(maxsize=64)
+def _child_by_slug_sql(model: type[Page], parent_path: str, parent_depth: int, _vendor: str):
+    parent = Page(path=parent_path, depth=parent_depth)
+    query = model.objects.child_of(parent).filter(slug=_SLUG_PLACEHOLDER)[:1].query
+    sql, params = query.get_compiler(connection.alias).as_sql()
+    return sql, tuple(params), list(params).index(_SLUG_PLACEHOLDER)
+
+
+def related_section_ids(page: BasePage) -> list[tuple[str, set[int]]]:
+    """The ids of the pages linked in each of `page.related_sections`, in that order.
+
+    Saved links come from the relations' link tables in one query. A preview holds its
+    unsaved links in memory (modelcluster), so they are read from there. Whether each linked
+    page is public is for the caller to decide (core.listings.related_cards reads only
+    indexed pages).
+    """
+    sections = type(page).related_sections
     if not sections:
         return []
-    ids_by_heading = {heading: set() for heading, _queryset in sections}
-    if all(isinstance(queryset, QuerySet) for _heading, queryset in sections):
-        # One UNION ALL of the link tables, each row tagged with its section's position.
-        tagged = [
-            queryset.order_by()
-            .annotate(section=Value(position, output_field=IntegerField()))
-            .values_list("pk", "section")
-            for position, (_heading, queryset) in enumerate(sections)
+    linked = [getattr(page, name).all() for _heading, name in sections]
+    if not all(isinstance(items, QuerySet) for items in linked):
+        return [
+            (heading, {item.pk for item in items})
+            for (heading, _name), items in zip(sections, linked, strict=True)
         ]
-        rows = tagged[0].union(*tagged[1:], all=True) if len(tagged) > 1 else tagged[0]
-        headings = [heading for heading, _queryset in sections]
-        for pk, position in rows:
-            ids_by_heading[headings[position]].add(pk)
-    else:
-        # A preview's unsaved links are in-memory stand-ins for querysets.
-        for heading, linked in sections:
-            ids_by_heading[heading] = {page.pk for page in linked}
-    return list(ids_by_heading.items())
+    ids_by_position: list[set[int]] = [set() for _section in sections]
+    sql = _linked_ids_sql(type(page), tuple(name for _heading, name in sections))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [page.pk] * len(sections))
+        for linked_id, position in cursor.fetchall():
+            ids_by_position[position].add(linked_id)
+    return [(heading, ids) for (heading, _name), ids in zip(sections, ids_by_position, strict=True)]
+
+
+@functools.cache
+def _linked_ids_sql(model: type, names: tuple[str, ...]) -> str:
+    """One UNION ALL over the link tables of `model`'s many-to-many relations `names`.
+
+    Building the same query from the relations' querysets cost about 1.5 ms of ORM work per
+    page view; the SQL itself takes a fraction of that. A reverse relation (a brief's case
+    studies) reads the same link table from the other side.
+    """
+    quote = connection.ops.quote_name
+    selects = []
+    for position, name in enumerate(names):
+        relation = model._meta.get_field(name)
+        if relation.auto_created:  # the reverse side of another model's field
+            field = relation.remote_field
+            page_column, linked_column = field.m2m_reverse_name(), field.m2m_column_name()
+        else:
+            field = relation
+            page_column, linked_column = field.m2m_column_name(), field.m2m_reverse_name()
+        selects.append(
+            f"SELECT {quote(linked_column)}, {position:d} FROM {quote(field.m2m_db_table())} "  # noqa: S608 - names from _meta
+            f"WHERE {quote(page_column)} = %s"
+        )
+    return " UNION ALL ".join(selects)
 
 
 # --- What a content page shows about its relations ------------------------------------------

@@ -77,8 +77,7 @@ class ServicePatternPage(BasePage):
     class Meta:
         verbose_name = "service pattern"
 
-    def related_querysets(self):
-        return [("Case studies that used this pattern", self.case_studies.all())]
+    related_sections: ClassVar[list] = [("Case studies that used this pattern", "case_studies")]
 
 
 class ServicePatternIndexPage(ListingPageMixin, Page):

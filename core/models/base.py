@@ -145,17 +145,15 @@ class BasePage(CachedRestrictionsMixin, Page):
     def short_summary(self):
         return Truncator(self.summary).chars(240)
 
-    def related_querysets(self) -> list[tuple[str, models.QuerySet]]:
-        """Linked work shown at the foot of the page: (heading, queryset of linked pages)."""
-        return []
+    # Linked work shown at the foot of the page: (heading, name of a many-to-many relation to
+    # other content pages, either side of it).
+    related_sections: ClassVar[list[tuple[str, str]]] = []
 
     def get_context(self, request, *args, **kwargs):
         from core import listings, selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_sections"] = listings.related_cards(
-            selectors.related_section_ids(self.related_querysets())
-        )
+        context["related_sections"] = listings.related_cards(selectors.related_section_ids(self))
         return context
 
     # Each relation is read once per request however often the template and JSON-LD use it;

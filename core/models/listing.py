@@ -45,11 +45,11 @@ class ListingPageMixin(CachedRestrictionsMixin, SpecificChildRoutingMixin, model
 
     def route_child(self, slug: str):
         """Children are all `listing_model`: one query loads the page, one what it links to."""
-        from core.selectors import load_page_relations
+        from core.selectors import child_page_by_slug, load_page_relations
 
         if not slug.isprintable():  # e.g. NUL, which PostgreSQL refuses in a query
             return None
-        page = self.listing_model.objects.child_of(self).filter(slug=slug).first()
+        page = child_page_by_slug(self.listing_model, self, slug)
         if page is not None:
             load_page_relations(page)
         return page
