@@ -17,6 +17,10 @@ const vendorDir = join(root, "localdigital/static/vendor");
 const copies = [
   ["node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js", "govuk-frontend.min.js"],
   ["node_modules/axe-core/axe.min.js", "axe.min.js"],
+  [
+    "node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js",
+    "accessible-autocomplete.min.js",
+  ],
 ];
 
 async function mtime(path) {
@@ -41,6 +45,7 @@ async function buildCss() {
   const inputs = Math.max(
     await newestIn(dirname(scssEntry)),
     await mtime(join(root, "node_modules/govuk-frontend/package.json")),
+    await mtime(join(root, "node_modules/accessible-autocomplete/package.json")),
     await mtime(fileURLToPath(import.meta.url)),
   );
   if (!force && (await mtime(cssOutput)) > inputs) {

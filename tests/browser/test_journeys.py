@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
-from tests.browser.support import SEARCH_NOT_READY
+from tests.browser.support import SEARCH_NOT_READY, axe_violations, format_violations
 
 CASE_STUDY = "Housing repairs reporting online"
 BRIEF = "Buying a tenant contact platform"
@@ -45,6 +45,37 @@ def test_visitor_searches_filters_opens_a_case_study_and_downloads_its_document(
         r'filename="repairs-evaluation\w*\.pdf"', response.headers["content-disposition"]
     )
     assert page.request.get(response.url).body() == content["pdf_bytes"]
+
+
+def test_search_box_suggests_pages_as_you_type_and_still_searches_on_enter(axe_page, content):
+    page = axe_page
+    page.goto("/search/")
+    box = page.get_by_role("combobox", name=re.compile("^Search case studies"))
+    box.click()
+    page.keyboard.type("repai")
+    suggestions = page.get_by_role("listbox").get_by_role("option")
+    expect(suggestions.filter(has_text=CASE_STUDY)).to_have_count(1)
+    expect(suggestions.filter(has_text=CASE_STUDY)).to_contain_text("Case study")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    violations = axe_violations(page)
+    assert not violations, format_violations(page.url, "desktop", violations)
+
+    # Enter with nothing chosen searches for what was typed, as it does without JavaScript.
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=repai"))
+
+    # Choosing a suggestion with the keyboard opens that page.
+    page.goto("/")
+    page.locator("#home-search").click()
+    page.keyboard.type("housing repairs rep")
+    option = page.get_by_role("option").filter(has_text=CASE_STUDY)
+    expect(option).to_have_count(1)
+    for _ in range(page.get_by_role("option").count()):
+        page.keyboard.press("ArrowDown")
+        if "autocomplete__option--focused" in (option.get_attribute("class") or ""):
+            break
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(CASE_STUDY)
 
 
 def test_editor_creates_previews_and_publishes_a_case_study_in_the_admin(

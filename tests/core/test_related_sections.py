@@ -60,7 +60,9 @@ def test_link_ids_come_back_per_section_from_either_side(make_page, organisation
 
 
 def test_a_preview_shows_links_the_editor_has_not_saved(make_page, organisation):
-    brief = make_page(ProcurementBriefPage, title="Linked in the form", organisations=[organisation])
+    brief = make_page(
+        ProcurementBriefPage, title="Linked in the form", organisations=[organisation]
+    )
     study = make_page(CaseStudyPage, organisations=[organisation])
     study.related_briefs = [brief]  # in memory only, as the edit form's preview holds it
 

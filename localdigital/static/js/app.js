@@ -1,9 +1,10 @@
 // Progressive enhancement for every page. The site works without it; this adds GOV.UK
-// Frontend's behaviour (menu toggle, details polyfills, error summary focus and so on).
-// Loaded as a module from base.html, never inline, so the Content Security Policy can forbid
-// inline scripts.
+// Frontend's behaviour (menu toggle, details polyfills, error summary focus and so on) and
+// title suggestions in search boxes. Loaded as a module from base.html, never inline, so the
+// Content Security Policy can forbid inline scripts.
 
 import { initAll } from "../vendor/govuk-frontend.min.js";
+import { enhanceSearchBoxes } from "./search-suggestions.js";
 
 document.body.classList.add("js-enabled");
 if ("noModule" in HTMLScriptElement.prototype) {
@@ -11,3 +12,4 @@ if ("noModule" in HTMLScriptElement.prototype) {
 }
 
 initAll();
+enhanceSearchBoxes();
