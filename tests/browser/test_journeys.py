@@ -2,10 +2,17 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
-from tests.browser.support import SEARCH_NOT_READY, axe_violations, format_violations
+from tests.browser.support import (
+    DESKTOP,
+    PHONE,
+    SEARCH_NOT_READY,
+    axe_violations,
+    format_violations,
+)
 
 CASE_STUDY = "Housing repairs reporting online"
 BRIEF = "Buying a tenant contact platform"
@@ -78,6 +85,32 @@ def test_search_box_suggests_pages_as_you_type_and_still_searches_on_enter(axe_p
     expect(page.get_by_role("heading", level=1)).to_have_text(CASE_STUDY)
 
 
+@pytest.mark.parametrize("path", ["/case-studies/", "/search/?q=repairs"])
+def test_on_a_phone_filters_wait_behind_a_button_so_results_come_first(page, content, path):
+    page.set_viewport_size(PHONE)
+    page.goto(path)
+    toggle = page.locator("button.ld-filter-toggle")
+    expect(toggle).to_have_text("Show filters")
+    first_checkbox = page.get_by_role("checkbox").first
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(first_checkbox).to_be_hidden()
+    first_result = page.locator("main h2 a, main h3 a").first
+    assert first_result.bounding_box()["y"] < PHONE["height"], "a result is on the first screen"
+
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_have_text("Hide filters")
+    first_checkbox.check()
+    unfiltered = page.url
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(lambda url: url != unfiltered)
+    expect(page.get_by_role("button", name="Show filters (1 selected)")).to_be_visible()
+
+    page.set_viewport_size(DESKTOP)  # beside the results: always open, no button
+    expect(page.get_by_role("checkbox").first).to_be_visible()
+    expect(page.locator(".ld-filter-toggle")).to_be_hidden()
+
+
 def test_editor_creates_previews_and_publishes_a_case_study_in_the_admin(
     page, browser, live_server, content, superuser
 ):
@@ -141,7 +174,8 @@ MARK_CONTROLS = """() => {
     const selector = 'main input:not([type=hidden]), main select, main button, main summary, ' +
         'main .govuk-pagination a';
     const controls = [...document.querySelectorAll(selector)]
-        .filter((el) => !el.closest('details:not([open])') || el.tagName === 'SUMMARY');
+        .filter((el) => !el.closest('details:not([open])') || el.tagName === 'SUMMARY')
+        .filter((el) => el.getClientRects().length > 0);  // not rendered here, e.g. phone-only
     controls.forEach((el, i) => { el.dataset.kbd = String(i); });
     return controls.map((el) => el.outerHTML.slice(0, 120));
 }"""
@@ -169,6 +203,7 @@ def test_keyboard_alone_reaches_and_operates_every_control_on_the_search_page(
     for number in range(21):  # more than one page of results, so pagination is there
         make_page(CaseStudyPage, title=f"Repairs pilot {number}", summary="Repairs, faster.")
     page.goto("/search/?q=repairs")
+    page.wait_for_selector("#search-q.autocomplete__input")  # the enhanced box has replaced it
 
     page.keyboard.press("Tab")
     first = page.evaluate(ACTIVE)

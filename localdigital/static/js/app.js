@@ -1,9 +1,10 @@
 // Progressive enhancement for every page. The site works without it; this adds GOV.UK
-// Frontend's behaviour (menu toggle, details polyfills, error summary focus and so on) and
-// title suggestions in search boxes. Loaded as a module from base.html, never inline, so the
+// Frontend's behaviour (menu toggle, details polyfills, error summary focus and so on), title
+// suggestions in search boxes and, on phones, filter panels that open on request. Loaded as a module from base.html, never inline, so the
 // Content Security Policy can forbid inline scripts.
 
 import { initAll } from "../vendor/govuk-frontend.min.js";
+import { collapseFilterPanels } from "./filter-panel.js";
 import { enhanceSearchBoxes } from "./search-suggestions.js";
 
 document.body.classList.add("js-enabled");
@@ -12,4 +13,5 @@ if ("noModule" in HTMLScriptElement.prototype) {
 }
 
 initAll();
+collapseFilterPanels();
 enhanceSearchBoxes();
