@@ -1,6 +1,10 @@
-"""Machine-readable public views: sitemap.xml, robots.txt, the API index, OpenAPI, developer docs."""
+"""Machine-readable public views: sitemap.xml, robots.txt, security.txt, the API index, OpenAPI,
+developer docs."""
 
-from django.http import HttpResponse, JsonResponse
+import datetime
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -63,6 +67,35 @@ def robots_txt(request):
     lines = ["User-agent: *", "Allow: /"]
     lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOW]
     lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# RFC 9116 asks for an expiry under a year ahead, so readers know the contact is kept current.
+SECURITY_TXT_VALID_FOR = datetime.timedelta(days=180)
+
+
+@require_GET
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): where to report a vulnerability.
+
+    Only a real contact is published: without SECURITY_CONTACT (an email address or an https
+    URL, set per deployment) the file does not exist rather than name an inbox nobody reads.
+    """
+    contact = settings.SECURITY_CONTACT
+    if not contact:
+        raise Http404("No security contact is configured")
+    if "@" in contact and not contact.startswith(("mailto:", "https:")):
+        contact = f"mailto:{contact}"
+    expires = (datetime.datetime.now(datetime.UTC) + SECURITY_TXT_VALID_FOR).replace(
+        microsecond=0
+    )
+    lines = [
+        f"Contact: {contact}",
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: en",
+        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

@@ -212,6 +212,10 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600
 
+# Where to report a vulnerability, published at /.well-known/security.txt: an email address or
+# an https URL. Unset, that file is not served.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "").strip()
+
 # Email: console by default; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:

@@ -1,5 +1,6 @@
 """The OpenAPI description, the API index, the developer guide, sitemap.xml and robots.txt."""
 
+import datetime
 import json
 
 from django.urls import URLPattern, URLResolver
@@ -149,3 +150,26 @@ def test_sitemap_lists_public_pages_and_organisations(client, corpus):
     assert "<loc>http://localhost/organisations/hackney/</loc>" in body
     assert "<loc>http://localhost/organisations/cardiff/</loc>" in body
     assert "<loc>http://localhost/accessibility/</loc>" in body
+
+
+def test_security_txt_publishes_the_configured_contact(client, settings):
+    settings.SECURITY_CONTACT = "security@council.example"
+    response = client.get("/.well-known/security.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    fields = dict(line.split(": ", 1) for line in response.content.decode().splitlines() if line)
+    assert fields["Contact"] == "mailto:security@council.example"
+    assert fields["Canonical"] == "http://testserver/.well-known/security.txt"
+    expires = datetime.datetime.fromisoformat(fields["Expires"])
+    now = datetime.datetime.now(datetime.UTC)
+    assert now < expires < now + datetime.timedelta(days=365)  # RFC 9116: under a year
+
+
+def test_security_txt_keeps_an_https_contact_and_is_absent_without_one(client, settings):
+    settings.SECURITY_CONTACT = "https://council.example/report-a-vulnerability"
+    body = client.get("/.well-known/security.txt").content.decode()
+    assert "Contact: https://council.example/report-a-vulnerability\n" in body
+
+    settings.SECURITY_CONTACT = ""
+    assert client.get("/.well-known/security.txt").status_code == 404
