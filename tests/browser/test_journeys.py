@@ -111,6 +111,32 @@ def test_on_a_phone_filters_wait_behind_a_button_so_results_come_first(page, con
     expect(page.locator(".ld-filter-toggle")).to_be_hidden()
 
 
+def test_long_pages_list_their_sections_beside_the_text_and_after_the_summary_on_a_phone(
+    page, content
+):
+    page.goto("/")
+    page.get_by_role("link", name="Case studies").first.click()
+    page.get_by_role("link", name=CASE_STUDY).click()
+    contents = page.get_by_role("navigation", name="Contents")
+    section_headings = page.locator("[data-contents-source] h2:not(.govuk-visually-hidden)")
+    expected = [
+        text.strip() for text in section_headings.all_inner_texts() if text.strip() != "At a glance"
+    ]
+    assert len(expected) >= 4
+    expect(contents.get_by_role("link")).to_have_text(expected)
+
+    contents.get_by_role("link", name="Documents").click()
+    heading = page.get_by_role("heading", name="Documents", level=2)
+    expect(heading).to_be_in_viewport()
+    expect(contents).to_be_in_viewport()  # it stays beside the text while reading
+
+    page.set_viewport_size(PHONE)
+    summary_bottom = page.locator("dl.govuk-summary-list").first.bounding_box()
+    listed_at = contents.bounding_box()
+    first_section = section_headings.filter(has_text=expected[0]).bounding_box()
+    assert summary_bottom["y"] + summary_bottom["height"] <= listed_at["y"] < first_section["y"]
+
+
 def test_editor_creates_previews_and_publishes_a_case_study_in_the_admin(
     page, browser, live_server, content, superuser
 ):
