@@ -86,9 +86,7 @@ def security_txt(request):
         raise Http404("No security contact is configured")
     if "@" in contact and not contact.startswith(("mailto:", "https:")):
         contact = f"mailto:{contact}"
-    expires = (datetime.datetime.now(datetime.UTC) + SECURITY_TXT_VALID_FOR).replace(
-        microsecond=0
-    )
+    expires = (datetime.datetime.now(datetime.UTC) + SECURITY_TXT_VALID_FOR).replace(microsecond=0)
     lines = [
         f"Contact: {contact}",
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
