@@ -77,6 +77,8 @@ def test_search_box_suggests_pages_as_you_type_and_still_searches_on_enter(axe_p
     page.keyboard.type("housing repairs rep")
     option = page.get_by_role("option").filter(has_text=CASE_STUDY)
     expect(option).to_have_count(1)
+    violations = axe_violations(page)  # typed text on the home page's brand-coloured banner
+    assert not violations, format_violations(page.url, "desktop", violations)
     for _ in range(page.get_by_role("option").count()):
         page.keyboard.press("ArrowDown")
         if "autocomplete__option--focused" in (option.get_attribute("class") or ""):
