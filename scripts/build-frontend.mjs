@@ -21,6 +21,12 @@ const copies = [
     "node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js",
     "accessible-autocomplete.min.js",
   ],
+  // The script names its source map on a line of its own, which collectstatic's manifest
+  // storage follows and refuses to leave dangling.
+  [
+    "node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js.map",
+    "accessible-autocomplete.min.js.map",
+  ],
 ];
 
 async function mtime(path) {

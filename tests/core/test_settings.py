@@ -1,9 +1,12 @@
 """Settings import with no environment; production refuses to start without its secrets."""
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,3 +58,22 @@ def test_production_passes_the_deploy_check():
         "WARNING",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_static_files_collect_into_a_complete_manifest(tmp_path):
+    """collectstatic's manifest storage follows every url() and source map the front end's
+    files name, and refuses a missing one: a deploy would stop there (a vendor script's map
+    once did)."""
+    built = ROOT / "localdigital" / "static"
+    if not (built / "css" / "main.css").exists() or not (built / "vendor").exists():
+        pytest.skip("the front end is not built (make test builds it first)")
+    env = {
+        "SECRET_KEY": "a-long-random-production-secret-key-" + "k7Qz" * 10,
+        "ALLOWED_HOSTS": "example.org",
+        "STATIC_ROOT": str(tmp_path),
+    }
+    result = _run("localdigital.settings.production", env, "collectstatic", "--noinput", "-v0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    for name in ("css/main.css", "js/app.js", "vendor/accessible-autocomplete.min.js"):
+        assert name in manifest, f"{name} was not collected"
