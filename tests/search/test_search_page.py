@@ -129,3 +129,12 @@ def test_editors_see_frequent_and_zero_result_queries(client, corpus, superuser)
 def test_the_report_is_refused_without_permission(client, editor):
     client.force_login(editor)
     assert client.get("/admin/reports/search-terms/").status_code in (302, 403)
+
+
+def test_no_results_offers_a_near_match_as_a_link(client, corpus):
+    html = client.get("/search/", {"q": "housng repiars"}).content.decode()
+    assert "0 results" in html
+    assert (
+        'Did you mean <a class="govuk-link" href="?q=housing%20repairs">housing repairs</a>?'
+        in html
+    )
