@@ -34,7 +34,7 @@ ADMIN_CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, "'unsafe-inline'"],
     "style-src": [SELF, "'unsafe-inline'"],
-    "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+    "img-src": [SELF, "data:", "blob:"],
     "font-src": [SELF, "data:"],
     "connect-src": [SELF],
     "media-src": [SELF, "blob:"],

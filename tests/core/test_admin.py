@@ -65,3 +65,13 @@ def test_editor_can_open_the_edit_and_preview_views(
     page = make_page(CaseStudyPage, organisations=[organisation])
     client.force_login(editor)
     assert client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).status_code == 200
+
+
+def test_admin_pages_send_nothing_about_editors_to_gravatar(client, site_tree, editor):
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_home"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "gravatar" not in html
+    assert "default-user-avatar" in html  # Wagtail's own, served from this site
+    assert "gravatar" not in response.headers.get("Content-Security-Policy", "")
