@@ -110,12 +110,13 @@ def _demo_organisations(count: int) -> list[Organisation]:
     return councils or list(Organisation.objects.order_by("name")[:count])
 
 
-def members_ensure() -> list[MemberProfile]:
+def members_ensure() -> tuple[list[MemberProfile], list[MemberProfile]]:
+    """The demo members, and which of them this run created (load_demo prints their logins)."""
     if not getattr(settings, "LOCALDIGITAL_ALLOW_DEMO_USERS", False):
-        return list(MemberProfile.objects.all()[:3])
+        return list(MemberProfile.objects.all()[:3]), []
     User = get_user_model()
     organisations = _demo_organisations(len(MEMBERS))
-    profiles = []
+    profiles, created_profiles = [], []
     for username, full_name, job_title, index, verified in MEMBERS:
         if index >= len(organisations):
             continue
@@ -136,8 +137,9 @@ def members_ensure() -> list[MemberProfile]:
                 profile.verification_method = "moderator"
                 profile.verified_at = timezone.now()
                 profile.save()
+            created_profiles.append(profile)
         profiles.append(profile)
-    return profiles
+    return profiles, created_profiles
 
 
 def signatories_ensure(count: int = 8) -> int:
@@ -235,9 +237,10 @@ def opportunities_ensure(profiles: list[MemberProfile]) -> int:
 @transaction.atomic
 def community_demo_load() -> dict:
     declaration_page_ensure()
-    profiles = members_ensure()
+    profiles, created_profiles = members_ensure()
     return {
         "members": len(profiles),
+        "members_created": created_profiles,
         "signatories_created": signatories_ensure(),
         "reuse_records_created": reuse_records_ensure(),
         "comments_created": comments_ensure(profiles),

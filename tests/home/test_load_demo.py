@@ -1,5 +1,6 @@
 """load_demo builds the whole demo site, and running it again changes nothing."""
 
+import io
 import re
 from collections import deque
 from html.parser import HTMLParser
@@ -28,9 +29,11 @@ def _counts():
 
 @pytest.mark.django_db
 def test_load_demo_builds_realistic_content_and_is_idempotent(client):
-    call_command("load_demo", verbosity=0)
+    output = io.StringIO()
+    call_command("load_demo", verbosity=0, stdout=output)
     first = _counts()
-    call_command("load_demo", verbosity=0)
+    second_output = io.StringIO()
+    call_command("load_demo", verbosity=0, stdout=second_output)
 
     assert _counts() == first
     assert first["content"] >= 40
@@ -51,6 +54,17 @@ def test_load_demo_builds_realistic_content_and_is_idempotent(client):
     visited, failures = crawl_site(client, limit=600)
     assert len(visited) > 200
     assert not failures, failures
+
+    # The member logins it prints work, so member features can be tried straight away.
+    logins = re.findall(
+        r"demo member (\S+) \(([^,]+), verified\).*password '([^']+)'", output.getvalue()
+    )
+    assert logins, output.getvalue()
+    assert "demo member" not in second_output.getvalue()  # printed once, when created
+    email, _organisation, password = logins[0]
+    response = client.post("/accounts/login/", {"login": email, "password": password})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert client.get("/members/profile/").status_code == 200
 
 
 # Visible text that means a template printed a missing value (e.g. `None|intcomma`).

@@ -39,4 +39,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Created demo user {username!r} with password {DEMO_PASSWORD!r} (local use only)."
             )
+        for profile in result["community"]["members_created"]:
+            self.stdout.write(
+                f"Created demo member {profile.user.email} ({profile.organisation.name}, "
+                f"{profile.get_verification_status_display().lower()}): sign in at "
+                f"/accounts/login/ with that email and password {DEMO_PASSWORD!r}."
+            )
         self.stdout.write(f"Done in {time.perf_counter() - started:.1f} s.")
