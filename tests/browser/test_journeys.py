@@ -139,6 +139,31 @@ def test_long_pages_list_their_sections_beside_the_text_and_after_the_summary_on
     assert summary_bottom["y"] + summary_bottom["height"] <= listed_at["y"] < first_section["y"]
 
 
+def test_without_javascript_search_filters_and_pages_still_work(browser, live_server, content):
+    context = browser.new_context(
+        viewport=PHONE, base_url=live_server.url, java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        page.goto("/")
+        box = page.locator("#home-search")
+        expect(box).to_have_attribute("type", "search")  # the plain box, not the combobox
+        box.fill("repairs")
+        box.press("Enter")
+        page.wait_for_url(re.compile(r"/search/\?q=repairs"))
+        expect(page.get_by_role("link", name=CASE_STUDY)).to_be_visible()
+
+        page.goto("/case-studies/")  # filters open, no button to find them behind
+        expect(page.get_by_role("checkbox").first).to_be_visible()
+        expect(page.locator(".ld-filter-toggle")).to_have_count(0)
+
+        page.get_by_role("link", name=CASE_STUDY).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(CASE_STUDY)
+        expect(page.get_by_role("navigation", name="Contents")).to_be_hidden()
+    finally:
+        context.close()
+
+
 def test_editor_creates_previews_and_publishes_a_case_study_in_the_admin(
     page, browser, live_server, content, superuser
 ):
