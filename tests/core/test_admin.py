@@ -14,6 +14,13 @@ def test_admin_login_is_branded(client, db):
     html = client.get(reverse("wagtailadmin_login")).content.decode()
     assert "Sign in to Local Digital" in html
     assert "Local Digital admin" in html
+    assert 'images/favicon.svg" alt="Local Digital"' in html  # our mark, not Wagtail's bird
+
+
+def test_admin_sidebar_shows_the_site_mark(client, site_tree, editor):
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'images/favicon.svg" alt="Local Digital"' in html
 
 
 def test_moderation_workflow_applies_to_content_by_default(site_tree, make_page, organisation):
