@@ -9,13 +9,16 @@ from wagtail.models import WorkflowState
 
 from community.models import (
     Comment,
+    CommentReport,
     Commitment,
+    MemberProfile,
     ModerationStatus,
     Opportunity,
     OpportunityStatus,
     ReuseRecord,
     Signature,
     SignatureStatus,
+    VerificationStatus,
 )
 from core.models import BasePage
 from core.page_cache import cached_per_generation
@@ -233,3 +236,58 @@ def visible_opportunity(pk: int) -> Opportunity | None:
         .filter(pk=pk)
         .first()
     )
+
+
+# --- What is waiting for a moderator --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModerationQueue:
+    """One kind of community work waiting for staff, for the admin dashboard."""
+
+    label: str
+    count: int
+    list_url_name: str  # the admin list of that model
+    list_filter: str  # its filter, as a query string
+
+
+# (label, model, queryset filter, the admin list's filter): in the order a moderator works.
+MODERATION_QUEUES = [
+    (
+        "Members waiting to be verified",
+        MemberProfile,
+        {"verification_status": VerificationStatus.PENDING},
+        f"verification_status={VerificationStatus.PENDING}",
+    ),
+    (
+        "Comments waiting for moderation",
+        Comment,
+        {"status": ModerationStatus.PENDING},
+        f"status={ModerationStatus.PENDING}",
+    ),
+    ("Comment reports not yet resolved", CommentReport, {"resolved": False}, "resolved=false"),
+    (
+        "Declaration signatures waiting for review",
+        Signature,
+        {"status": SignatureStatus.AWAITING_REVIEW},
+        f"status={SignatureStatus.AWAITING_REVIEW}",
+    ),
+]
+
+
+def moderation_queues(user) -> list[ModerationQueue]:
+    """The queues this user may work on (can change that model), each with how much waits."""
+    queues = []
+    for label, model, filters, list_filter in MODERATION_QUEUES:
+        meta = model._meta
+        if not user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
+            continue
+        queues.append(
+            ModerationQueue(
+                label=label,
+                count=model.objects.filter(**filters).count(),
+                list_url_name=f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list",
+                list_filter=list_filter,
+            )
+        )
+    return queues

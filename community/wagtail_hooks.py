@@ -1,9 +1,14 @@
-"""The community's admin screens: verify members, moderate comments, review signatures."""
+"""The community's admin screens: verify members, moderate comments, review signatures, and
+a dashboard panel of what is waiting for a moderator."""
 
+from django.urls import reverse
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from community import services
+from community import selectors, services
 from community.models import (
     Comment,
     CommentReport,
@@ -131,3 +136,30 @@ class CommunityViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CommunityViewSetGroup)
+
+
+class ModerationQueuePanel(Component):
+    """On the admin home page: how many members, comments, reports and signatures wait."""
+
+    name = "moderation_queue"
+    order = 50  # above Wagtail's own panels: this is the work only staff can do
+    template_name = "community/admin/moderation_queue_panel.html"
+
+    def __init__(self, queues):
+        self.queues = queues
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "queues": [
+                (queue, f"{reverse(queue.list_url_name)}?{queue.list_filter}")
+                for queue in self.queues
+            ],
+            "waiting": sum(queue.count for queue in self.queues),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_queue_panel(request, panels):
+    queues = selectors.moderation_queues(request.user)
+    if queues:  # editors without community permissions see nothing new
+        panels.append(ModerationQueuePanel(queues))
