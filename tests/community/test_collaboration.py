@@ -49,6 +49,12 @@ def test_post_and_list_an_opportunity(client, members):
     )
 
 
+def test_the_opportunity_form_offers_a_way_out(client, members):
+    client.force_login(members["owner"].user)
+    html = client.get("/collaborate/new/").content.decode()
+    assert '<a class="govuk-link" href="/collaborate/">Cancel</a>' in html
+
+
 def test_bad_dates_and_missing_answers_get_govuk_errors(client, members):
     client.force_login(members["owner"].user)
     cases = [

@@ -127,6 +127,11 @@ def test_form_errors_are_govuk_and_keep_what_was_typed(owner_client, site_tree):
     assert not CaseStudyPage.objects.exists()
 
 
+def test_the_form_offers_a_way_out(owner_client, site_tree):
+    html = owner_client.get("/contribute/case-study/").content.decode()
+    assert '<a class="govuk-link" href="/contribute/">Cancel</a>' in html
+
+
 def test_a_real_pdf_is_stored_as_a_wagtail_document(owner_client, site_tree):
     pdf = SimpleUploadedFile("costs.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
     assert submit(owner_client, document=pdf).status_code == 302
