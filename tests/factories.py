@@ -1,11 +1,15 @@
-"""Factories that build content under the real site tree (home → index pages)."""
+"""Factories that build content under the real site tree (home → index pages), and the
+community records tests need."""
 
 import datetime
+
+from django.utils import timezone
 
 import factory
 import wagtail_factories
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from community.models import Signature, SignatureStatus
 from core.models import ServiceArea, StandardPage
 from organisations.models import Organisation, OrganisationType
 from patterns.models import ServicePatternPage
@@ -22,6 +26,25 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("code",)
+
+
+class SignatureFactory(factory.django.DjangoModelFactory):
+    """A signed (approved) Declaration signature; pass status= for one still in progress."""
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    status = SignatureStatus.APPROVED
+    signed_at = factory.LazyAttribute(
+        lambda signature: timezone.now() if signature.status == SignatureStatus.APPROVED else None
+    )
+    lead_name = "Lead Name"
+    lead_role = "Head of digital"
+    lead_email = "lead@council.gov.uk"
+    approver_name = "Approver Name"
+    approver_role = "Chief executive"
+    approver_email = "approver@council.gov.uk"
+
+    class Meta:
+        model = Signature
 
 
 class ServiceAreaFactory(factory.django.DjangoModelFactory):

@@ -276,17 +276,14 @@ def community(content):
 
     from community import services
     from community.demo import declaration_page_ensure
-    from community.models import Signature, SignatureStatus
 
     hackney, cardiff = content["hackney"], content["cardiff"]
     for organisation, domain in ((hackney, "hackney.gov.uk"), (cardiff, "cardiff.gov.uk")):
         organisation.website = f"https://www.{domain}/"
         organisation.save()
     declaration = declaration_page_ensure()
-    Signature.objects.create(
+    factories.SignatureFactory(
         organisation=cardiff,
-        status=SignatureStatus.APPROVED,
-        signed_at=timezone.now(),
         lead_name="Dafydd Evans",
         lead_role="Head of digital",
         lead_email="dafydd.evans@cardiff.gov.uk",

@@ -91,22 +91,6 @@ def test_bad_applications_are_refused_and_keep_what_was_typed(
     assert not Signature.objects.exists()
 
 
-def approved_signature(organisation) -> Signature:
-    from django.utils import timezone
-
-    return Signature.objects.create(
-        organisation=organisation,
-        status=SignatureStatus.APPROVED,
-        signed_at=timezone.now(),
-        lead_name="L",
-        lead_role="R",
-        lead_email="l@x.gov.uk",
-        approver_name="A",
-        approver_role="R",
-        approver_email="a@x.gov.uk",
-    )
-
-
 def test_signatories_search_filters_and_counts(client, declaration_page, org_a, org_b):
     org_c = factories.OrganisationFactory(
         code="CCC",
@@ -117,15 +101,10 @@ def test_signatories_search_filters_and_counts(client, declaration_page, org_a, 
         organisation_type="combined-authority",
     )
     for organisation in (org_a, org_b, org_c):
-        approved_signature(organisation)
-    Signature.objects.create(
+        factories.SignatureFactory(organisation=organisation)
+    factories.SignatureFactory(
         organisation=factories.OrganisationFactory(name="Pending Council"),
-        lead_name="L",
-        lead_role="R",
-        lead_email="l@y.gov.uk",
-        approver_name="A",
-        approver_role="R",
-        approver_email="a@y.gov.uk",
+        status=SignatureStatus.AWAITING_APPROVER,
     )
     url = declaration_page.url + "signatories/"
     html = client.get(url).content.decode()
@@ -142,7 +121,7 @@ def test_signatories_search_filters_and_counts(client, declaration_page, org_a, 
 def test_signatory_counts_name_organisation_types_as_readers_see_them(
     client, declaration_page, org_a
 ):
-    approved_signature(org_a)
+    factories.SignatureFactory(organisation=org_a)
     html = client.get(declaration_page.url + "signatories/").content.decode()
     counts = html.split("In these results", 1)[1].split("</ul>", 1)[0]
     assert f"<li>{org_a.get_organisation_type_display()}: 1</li>" in counts
