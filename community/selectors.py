@@ -1,8 +1,10 @@
 """Every read the community makes: what the public, a member and a moderator may see."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import WorkflowState
@@ -247,30 +249,23 @@ class ModerationQueue:
 
     label: str
     count: int
-    list_url_name: str  # the admin list of that model
-    list_filter: str  # its filter, as a query string
+    list_url: str  # the admin list of that model, filtered to what waits
 
 
-# (label, model, queryset filter, the admin list's filter): in the order a moderator works.
+# (label, model, what waits): in the order a moderator works. The same field filters select
+# the admin list (its list_filter), so they are the list URL's query string too.
 MODERATION_QUEUES = [
     (
         "Members waiting to be verified",
         MemberProfile,
         {"verification_status": VerificationStatus.PENDING},
-        f"verification_status={VerificationStatus.PENDING}",
     ),
-    (
-        "Comments waiting for moderation",
-        Comment,
-        {"status": ModerationStatus.PENDING},
-        f"status={ModerationStatus.PENDING}",
-    ),
-    ("Comment reports not yet resolved", CommentReport, {"resolved": False}, "resolved=false"),
+    ("Comments waiting for moderation", Comment, {"status": ModerationStatus.PENDING}),
+    ("Comment reports not yet resolved", CommentReport, {"resolved": False}),
     (
         "Declaration signatures waiting for review",
         Signature,
         {"status": SignatureStatus.AWAITING_REVIEW},
-        f"status={SignatureStatus.AWAITING_REVIEW}",
     ),
 ]
 
@@ -278,16 +273,23 @@ MODERATION_QUEUES = [
 def moderation_queues(user) -> list[ModerationQueue]:
     """The queues this user may work on (can change that model), each with how much waits."""
     queues = []
-    for label, model, filters, list_filter in MODERATION_QUEUES:
+    for label, model, filters in MODERATION_QUEUES:
         meta = model._meta
         if not user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
             continue
+        # The admin's filters spell booleans "true"/"false".
+        query = urlencode(
+            {
+                name: str(value).lower() if isinstance(value, bool) else value
+                for name, value in filters.items()
+            }
+        )
+        list_path = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list")
         queues.append(
             ModerationQueue(
                 label=label,
                 count=model.objects.filter(**filters).count(),
-                list_url_name=f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list",
-                list_filter=list_filter,
+                list_url=f"{list_path}?{query}",
             )
         )
     return queues

@@ -1,8 +1,6 @@
 """The community's admin screens: verify members, moderate comments, review signatures, and
 a dashboard panel of what is waiting for a moderator."""
 
-from django.urls import reverse
-
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
@@ -149,13 +147,7 @@ class ModerationQueuePanel(Component):
         self.queues = queues
 
     def get_context_data(self, parent_context=None):
-        return {
-            "queues": [
-                (queue, f"{reverse(queue.list_url_name)}?{queue.list_filter}")
-                for queue in self.queues
-            ],
-            "waiting": sum(queue.count for queue in self.queues),
-        }
+        return {"queues": self.queues, "waiting": sum(queue.count for queue in self.queues)}
 
 
 @hooks.register("construct_homepage_panels")

@@ -23,6 +23,12 @@ def test_moderators_see_what_waits_and_each_link_lists_it(
     assert "Comments waiting for moderation: 1" in html
     assert "Comment reports not yet resolved: 1" in html
     assert "Declaration signatures waiting for review" not in html  # none waiting
+    for link in (
+        "/admin/snippets/community/memberprofile/?verification_status=pending",
+        "/admin/snippets/community/comment/?status=pending",
+        "/admin/snippets/community/commentreport/?resolved=false",
+    ):
+        assert f'href="{link}"' in html
 
     listed = client.get(
         "/admin/snippets/community/memberprofile/?verification_status=pending"
