@@ -18,11 +18,20 @@ $(STAMPS):
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when pyproject.toml changes, so a second run is quick.
-$(STAMPS)/python: pyproject.toml | $(PY) $(STAMPS)
+# Reinstall only when pyproject.toml or the pins change, so a second run is quick.
+# constraints.txt pins every Python package to the versions the suite last passed with, so a
+# release upstream cannot turn a clean checkout red (allauth 65.22 added routes overnight).
+$(STAMPS)/python: pyproject.toml constraints.txt | $(PY) $(STAMPS)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev]' -c constraints.txt
 	@touch $@
+
+.PHONY: upgrade-python
+upgrade-python: | $(PY) ## Upgrade Python packages to the newest pyproject.toml allows and rewrite constraints.txt; then run make test
+	$(PY) -m pip install --quiet --upgrade -e '.[dev]'
+	$(PY) -m pip freeze --exclude-editable > constraints.txt
+	@touch $(STAMPS)/python
+	@echo "constraints.txt rewritten: run make test, then commit it."
 
 $(STAMPS)/npm: package.json $(wildcard package-lock.json) | $(STAMPS)
 	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi

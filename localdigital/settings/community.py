@@ -62,6 +62,10 @@ def apply(settings: dict) -> None:
     settings["ACCOUNT_EMAIL_SUBJECT_PREFIX"] = "[Local Digital] "
     settings["ACCOUNT_SESSION_REMEMBER"] = False
     settings["ACCOUNT_PREVENT_ENUMERATION"] = True
+    # Members confirm who they are with their password only. allauth 65.22 added an emailed
+    # code by default, whose pages have no GOV.UK templates here and which sign-in does not
+    # offer either (sign-in by code is off).
+    settings["ACCOUNT_REAUTHENTICATION_METHODS"] = ("password",)
     # allauth's own rate limits use the cache (Redis when REDIS_URL is set).
     settings["ACCOUNT_RATE_LIMITS"] = {
         "signup": "10/h/ip",

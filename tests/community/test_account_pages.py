@@ -277,7 +277,28 @@ def test_sign_in_by_code_confirmation_is_not_offered(client, db):
     assert response["Location"].startswith(reverse("account_login"))
 
 
+@pytest.mark.parametrize(
+    "name", ["account_request_reauthentication_code", "account_confirm_reauthentication_code"]
+)
+def test_reauthentication_by_code_is_not_offered(client, member, name):
+    """Confirming who you are by an emailed code is off (REAUTHENTICATION_METHODS has only the
+    password): a member who types the address gets our 403 page, a visitor is sent to sign in."""
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+    client.force_login(member.user)
+    response = client.get(reverse(name))
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert 'class="govuk-template"' in html
+    assert "ld-footer" in html
+    assert "account/js/" not in html
+
+
 COVERED_ELSEWHERE_IN_THIS_MODULE = {
+    "account_request_reauthentication_code",
+    "account_confirm_reauthentication_code",
     "account_set_password",
     "account_confirm_email",
     "account_reset_password_from_key",
