@@ -337,7 +337,7 @@ class SearchBackend:
 class Matches:
     """The text match after facet filters: ids (and scores, when the engine gave them)."""
 
-    ids: list[int] | None  # None when browsing (every page)
+    ids: list[int] | None  # None when browsing (every page), or not asked for
     # (id, score), lower first, score None for "after every scored match"; None if not fetched
     scored: list[tuple[int, float | None]] | None
     total: int
@@ -402,8 +402,15 @@ class SqlBackend(SearchBackend):
         `total`, the number of filtered matches if known, can spare the engine a query."""
         raise NotImplementedError
 
-    def matches(self, query: EngineQuery, *, sort: str = "newest") -> Matches:
-        """The text match after facet filters, with scores only when they pick the page."""
+    def matches(
+        self, query: EngineQuery, *, sort: str = "newest", page_ids: bool = True
+    ) -> Matches:
+        """The text match after facet filters, with scores only when they pick the page.
+
+        `page_ids=False` when no page will be picked from the ids (facet counts alone, or the
+        engine's own ranked page): filtering the ids one by one is then skipped, and `ids` is
+        None. That was 1.3 ms of a 7 ms SQLite search for 3,377 matches and two filters.
+        """
         facets = facet_index()
         scored = ids = matched_ids = None
         if query.has_text and (self.rank_in_engine or sort in SORTS):
@@ -418,15 +425,21 @@ class SqlBackend(SearchBackend):
             matched = facets.everything if matched_ids is None else bitset(matched_ids)
             filtered, total, counts = facets.count(matched, query.filters)
             contains = bitset_member(filtered) if query.filters and matched_ids else None
-        if query.filters and matched_ids:
+        if not page_ids:
+            ids = scored = None
+        elif query.filters and matched_ids:
             if ids is not None:
                 ids = [pk for pk in ids if contains(pk)]
             else:
                 scored = [row for row in scored if contains(row[0])]
         return Matches(ids, scored, total, counts)
 
+    def picks_from_engine(self, sort: str) -> bool:
+        """Whether the page comes from the engine's own ranked query (filters applied there)."""
+        return self.rank_in_engine and sort not in SORTS
+
     def facet_counts(self, query):
-        found = self.matches(query)
+        found = self.matches(query, page_ids=False)
         return found.total, found.counts
 
     def pick(self, query: EngineQuery, found: Matches, *, sort, offset, limit) -> list[int]:
@@ -438,7 +451,7 @@ class SqlBackend(SearchBackend):
             candidates = found.ids if found.ids is not None else map(itemgetter(0), found.scored)
             top = heapq.nsmallest(wanted, candidates, key=lambda pk: positions.get(pk, after + pk))
             return top[offset:]
-        if found.scored is None:
+        if self.picks_from_engine(sort):
             return self.ranked_ids(query, offset=offset, limit=limit, total=found.total)
         first = [row for row in found.scored if row[1] is not None]
         top = heapq.nsmallest(wanted, first, key=itemgetter(1, 0))
@@ -478,7 +491,7 @@ class SqlBackend(SearchBackend):
             return super().search(query, sort=sort, page=page, page_size=page_size, counts=counts)
         if sort not in SORTS:
             sort = "relevance"
-        found = self.matches(query, sort=sort)
+        found = self.matches(query, sort=sort, page_ids=not self.picks_from_engine(sort))
         page = min(page, last_page(found.total, page_size))
         rows = []
         if found.total:
@@ -495,7 +508,7 @@ class SqlBackend(SearchBackend):
             return self.load_rows(
                 self.browse_ids(query, sort=browse_sort, offset=offset, limit=limit)
             )
-        found = self.matches(query, sort=sort)
+        found = self.matches(query, sort=sort, page_ids=not self.picks_from_engine(sort))
         return self.hit_rows(query, self.pick(query, found, sort=sort, offset=offset, limit=limit))
 
     def browse_ids(self, query, *, sort, offset, limit) -> list[int]:
