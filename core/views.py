@@ -4,7 +4,7 @@ import re
 
 from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
@@ -141,11 +141,20 @@ def service_area_detail(request, slug):
     )
 
 
+def is_api_request(request) -> bool:
+    return request.path.startswith("/api/")
+
+
 def page_not_found(request, exception=None):
+    if is_api_request(request):
+        # /api/v2/pages/abc/ matches no API route; its clients read JSON, as from the API's own 404s.
+        return JsonResponse({"message": "not found"}, status=404)
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
+    if is_api_request(request):
+        return JsonResponse({"message": "server error"}, status=500)
     return render(request, "500.html", status=500)
 
 

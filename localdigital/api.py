@@ -6,9 +6,13 @@ service area and organisation go through core.selectors, and `?search=` through 
 service, so the API answers exactly what the site's listings and search page would.
 """
 
+import re
+
 from django.db.models import Case, IntegerField, Value, When
 
 from wagtail.api import APIField
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -16,6 +20,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from rest_framework import serializers
+from rest_framework.filters import BaseFilterBackend
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -312,16 +317,39 @@ def restricted_collection_ids() -> set[int]:
 # --- Endpoints ------------------------------------------------------------------------------
 
 
+class PublicPagination(WagtailPagination):
+    """Wagtail's limit and offset, where an offset past the end is an empty page.
+
+    Wagtail slices the queryset with the offset as given, so `?offset=` with 30 digits reached
+    SQLite as an integer it cannot hold: a 500 (found by fuzzing the OpenAPI description).
+    """
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page = super().paginate_queryset(queryset, request, view)
+        if int(request.GET.get("offset", 0)) >= self.total_count:  # validated by super()
+            return queryset.none()
+        return page
+
+
 class PublicAPIMixin:
     """JSON only, nobody signed in, readable from any origin: this is open data."""
 
     renderer_classes = [JSONRenderer]
     authentication_classes: list = []
+    pagination_class = PublicPagination
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         return response
+
+    def find_object(self, queryset, request):
+        # Wagtail hands ?id= straight to the ORM, so `find/?id=null` was a 500 (found by
+        # fuzzing the OpenAPI description). At most 18 digits: SQLite's integers are 64-bit.
+        wanted = request.GET.get("id")
+        if wanted is not None and not re.fullmatch(r"[0-9]{1,18}", wanted.strip()):
+            raise BadRequestError("id must be a whole number, like ?id=42")
+        return super().find_object(queryset, request)
 
 
 class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
@@ -480,8 +508,25 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         return limit, offset
 
 
+class DocumentTitleSearchFilter(BaseFilterBackend):
+    """`?search=` on documents through the search package, in place of Wagtail's backend."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        from search import services
+
+        query = request.GET["search"][:MAX_SEARCH_QUERY_LENGTH]
+        return services.search_document_titles(queryset, query)
+
+
 class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
     """Documents attached to live, public content pages, outside any restricted collection."""
+
+    filter_backends = [
+        DocumentTitleSearchFilter if backend is SearchFilter else backend
+        for backend in DocumentsAPIViewSet.filter_backends
+    ]
 
     def get_queryset(self):
         public_ids = public_pages(Page.objects.all()).values("pk")

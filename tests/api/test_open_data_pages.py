@@ -173,3 +173,23 @@ def test_security_txt_keeps_an_https_contact_and_is_absent_without_one(client, s
 
     settings.SECURITY_CONTACT = ""
     assert client.get("/.well-known/security.txt").status_code == 404
+
+
+def schema_validator(document, name):
+    jsonschema = pytest.importorskip("jsonschema")
+    root = {"$ref": f"#/components/schemas/{name}", "components": document["components"]}
+    return jsonschema.Draft202012Validator(root)
+
+
+@pytest.mark.parametrize("name", ["case_study", "brief", "business_case", "pattern"])
+def test_each_content_type_answers_as_its_description_says(client, corpus, name):
+    """Under the old oneOf, a case study matched both its own schema and ContentPage, so no
+    typed page was valid against the published description."""
+    document = openapi_document()
+    response = client.get(f"/api/v2/pages/{corpus[name].pk}/")
+    assert response.status_code == 200
+    errors = list(schema_validator(document, "PageDetail").iter_errors(response.json()))
+    assert errors == []
+    listing = client.get("/api/v2/pages/", {"type": corpus[name].specific._meta.label})
+    assert listing.status_code == 200
+    assert list(schema_validator(document, "PageListing").iter_errors(listing.json())) == []

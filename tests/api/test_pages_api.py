@@ -237,6 +237,44 @@ def test_find_by_path_redirects_to_the_detail(client, corpus):
     assert f"{PAGES}{corpus['case_study'].pk}/" in response["Location"]
 
 
+@pytest.mark.parametrize("endpoint", [PAGES, "/api/v2/documents/"])
+@pytest.mark.parametrize(
+    "wanted", ["null", "true", "4.5", "-1", "1e3", "9" * 19, "\U000abad8M", ""]
+)
+def test_find_by_an_id_that_is_not_a_number_is_a_400_with_a_message(
+    client, corpus, endpoint, wanted
+):
+    response = client.get(f"{endpoint}find/", {"id": wanted})
+    assert response.status_code == 400
+    assert response.json() == {"message": "id must be a whole number, like ?id=42"}
+
+
+def test_find_by_id_redirects_to_the_detail_or_says_not_found(client, corpus):
+    response = client.get(f"{PAGES}find/", {"id": corpus["case_study"].pk})
+    assert response.status_code == 302
+    assert f"{PAGES}{corpus['case_study'].pk}/" in response["Location"]
+    assert client.get(f"{PAGES}find/", {"id": "999999999"}).status_code == 404
+
+
+@pytest.mark.parametrize("endpoint", [PAGES, "/api/v2/documents/"])
+def test_an_offset_past_the_end_is_an_empty_page_however_large(client, corpus, endpoint):
+    """Thirty digits reached SQLite as an integer it cannot hold: a 500 (found by fuzzing)."""
+    total = client.get(endpoint).json()["meta"]["total_count"]
+    for offset in [total, total + 1, 2**63, 176289785581239707155008847872]:
+        response = client.get(endpoint, {"offset": offset})
+        assert response.status_code == 200, offset
+        assert response.json() == {"meta": {"total_count": total}, "items": []}
+    assert client.get(endpoint, {"offset": "1" * 5000}).status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/abc/", "/api/v2/pages/1,2/", "/api/v2/nothing/"])
+def test_an_unknown_api_address_is_a_json_404(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"message": "not found"}
+
+
 def test_api_is_anonymous_even_for_a_signed_in_editor(client, corpus, superuser):
     client.force_login(superuser)
     found = titles(client.get(PAGES, {"type": "casestudies.CaseStudyPage"}))

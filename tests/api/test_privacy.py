@@ -118,6 +118,40 @@ def test_documents_endpoint_lists_only_documents_of_public_pages(client, restric
         assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 404
 
 
+def test_documents_search_matches_title_words_and_keeps_hidden_documents_out(
+    client, restricted_corpus
+):
+    repairs = _document("Housing repairs specification")
+    pricing = _document("Repairs pricing schedule")
+    hidden = _document("Housing repairs draft notes")
+    RelatedDocument.objects.create(page=restricted_corpus["brief"], document=repairs)
+    RelatedDocument.objects.create(page=restricted_corpus["brief"], document=pricing)
+    RelatedDocument.objects.create(page=restricted_corpus["draft"], document=hidden)
+
+    def found(query):
+        response = client.get("/api/v2/documents/", {"search": query})
+        assert response.status_code == 200, response.content
+        return [item["title"] for item in response.json()["items"]]
+
+    assert found("repairs") == ["Housing repairs specification", "Repairs pricing schedule"]
+    assert found("HOUSING Repairs") == ["Housing repairs specification"]
+    assert found('"pricing') == ["Repairs pricing schedule"]
+    assert found("nothing-like-this") == []
+    assert (
+        found("") == found("!!!") == ["Housing repairs specification", "Repairs pricing schedule"]
+    )
+
+
+@pytest.mark.parametrize(
+    "query", ['"', '" OR 1=1 --', "a`b", "(((", "AND", "*", "\x00", "\u202e\u05d0", "🙂" * 300]
+)
+def test_documents_search_answers_any_query(client, restricted_corpus, query):
+    """Wagtail's own search backend answered a lone `"` with a 500 (found by fuzzing)."""
+    response = client.get("/api/v2/documents/", {"search": query, "offset": 3})
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
 def test_sitemap_never_lists_hidden_pages(client, restricted_corpus):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
