@@ -470,6 +470,7 @@ def openapi_document(server_url: str = "/api/v2") -> dict:
                     "parameters": [ID, FIELDS],
                     "responses": {
                         "200": _json("#/components/schemas/Document", "The document."),
+                        "400": ERROR,
                         "404": NOT_FOUND,
                     },
                 }
