@@ -89,4 +89,4 @@ bench-search: install ## Measure search latency against the raw engine (docs/per
 
 .PHONY: clean
 clean: ## Remove the virtualenv, node_modules, built assets and the local database
-	rm -rf $(VENV) node_modules $(STAMPS) localdigital/static/css localdigital/static/vendor static db.sqlite3*
+	rm -rf $(VENV) node_modules $(STAMPS) localdigital/static/css localdigital/static/vendor static var db.sqlite3*

@@ -1,13 +1,17 @@
 """A whole-page cache for anonymous readers that any publish, unpublish, move or delete clears.
 
 Clearing is by generation: every stored page carries the generation it was rendered at, and
-bumping the generation makes every stored page a miss at once (each is overwritten by its
-next render, or expires on its own).
+a new generation makes every stored page a miss at once (each is overwritten by its next
+render, or expires on its own).
 
-The generation is read from the shared cache once per request (the middleware below resets
-a per-request memo), and values derived from published content are also kept in process
-memory for the generation they were computed at, so a request that needs several of them
-makes one round trip to Redis instead of two per value.
+The generation lives in the database (core.models.PublicContentGeneration), which every
+process shares on every configuration, and changes in the same transaction as the content.
+It is read once per request (the middleware below resets a per-request memo). Values derived
+from published content are kept in process memory for the generation they were computed at,
+so a request that needs several of them costs one query, and a change committed by any
+process (another worker, cron, a shell) is seen by the very next request of every worker.
+The stored pages themselves are in Django's cache: Redis with REDIS_URL, otherwise a
+directory every process on the machine shares (settings: CACHES).
 """
 
 import contextvars
@@ -17,9 +21,12 @@ import threading
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import connection
 from django.utils.cache import patch_cache_control
 
-GENERATION_KEY = "page-cache:generation"
+from core.models.generation import PublicContentGeneration
+
+GENERATION_TABLE = PublicContentGeneration._meta.db_table
 MESSAGES_COOKIE_NAME = CookieStorage.cookie_name
 CACHEABLE_PREFIXES_EXCLUDED = ("/admin/", "/documents/", "/accounts/", "/django-admin/")
 
@@ -35,20 +42,23 @@ _process_values: dict[str, tuple[int, object]] = {}
 _process_values_lock = threading.Lock()
 
 
+def stored_generation() -> int:
+    """The generation as committed (or as this process's open transaction has it); 0 if unset."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {GENERATION_TABLE} WHERE id = 1")  # noqa: S608
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
 def current_generation() -> int:
     if _in_request.get():
         memo = _request_generation.get()
         if memo is not None:
             return memo
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # Random, not 1: after the cache is flushed (a Redis restart) a new generation must
-        # never equal one a process still holds values for.
-        cache.add(GENERATION_KEY, secrets.randbits(48) + 1, timeout=None)
-        generation = cache.get(GENERATION_KEY) or secrets.randbits(48) + 1
-    if _in_request.get():
+        generation = stored_generation()
         _request_generation.set(generation)
-    return generation
+        return generation
+    return stored_generation()
 
 
 def cached_per_generation(name: str, compute, timeout: int = 3600):
@@ -71,11 +81,20 @@ def cached_per_generation(name: str, compute, timeout: int = 3600):
 
 
 def invalidate_page_cache() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # flushed: start again from a random generation
-        cache.set(GENERATION_KEY, secrets.randbits(48) + 1, timeout=None)
-    _request_generation.set(None)  # this request reads the new generation from now on
+    """Start a new generation, in the caller's transaction: it moves when the change commits.
+
+    Random rather than +1, so that a generation a rolled-back transaction used (and whose
+    values its process may hold) is never current again.
+    """
+    generation = secrets.randbits(62) + 1
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {GENERATION_TABLE} (id, value) VALUES (1, %s) "  # noqa: S608
+            "ON CONFLICT (id) DO UPDATE SET value = excluded.value",
+            [generation],
+        )
+    if _in_request.get():
+        _request_generation.set(generation)  # this request reads the new generation from now on
 
 
 def cache_key_for(request) -> str:
@@ -85,17 +104,10 @@ def cache_key_for(request) -> str:
 def stored_page(key: str):
     """The page stored under `key` if it belongs to the current generation, else None.
 
-    A hit is the common case of the busiest requests, so the generation and the page come
-    back in one round trip (MGET): each entry carries the generation it was rendered at,
-    and an entry from an older generation is simply a miss (the next store overwrites it).
+    An entry from an older generation is simply a miss (the next store overwrites it).
     """
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        return None  # flushed: current_generation() starts a new one when the page is stored
-    _request_generation.set(generation)
-    held = found.get(key)
-    if held is not None and held[0] == generation:
+    held = cache.get(key)
+    if held is not None and held[0] == current_generation():
         return held[1]
     return None
 

@@ -58,8 +58,6 @@ def search_page(request):
         sort=request.GET.get("sort"),
         page=request.GET.get("page", 1),
     )
-    if results.query and services.clean_page(request.GET.get("page", 1)) == 1:
-        services.record_search(results.query, total=results.total)
     removals = [
         {
             "heading": facet.heading,
@@ -83,7 +81,11 @@ def search_page(request):
         "clear_filters_query": urlencode({"q": results.query}) if results.query else "",
         "sort_choices": services.SORT_CHOICES,
     }
-    return render(request, "search/search_page.html", context)
+    response = render(request, "search/search_page.html", context)
+    if results.query and services.clean_page(request.GET.get("page", 1)) == 1:
+        # Counted by search.middleware on every serving of this page, cached or not.
+        response.answered_search = (results.query, results.total)
+    return response
 
 
 @require_GET

@@ -1,6 +1,7 @@
 """Core models: the shared base page, taxonomies and plain pages."""
 
 from .base import LICENCES, PHASES, BasePage, RelatedDocument, StandardPage, TaggedContent
+from .generation import PublicContentGeneration
 from .listing import ListingPageMixin
 from .taxonomies import ContentTag, LocalService, Principle, ServiceArea
 
@@ -12,6 +13,7 @@ __all__ = [
     "ListingPageMixin",
     "LocalService",
     "Principle",
+    "PublicContentGeneration",
     "RelatedDocument",
     "ServiceArea",
     "StandardPage",

@@ -1,7 +1,7 @@
 """Settings shared by every environment; everything deployable is read from the environment.
 
-The site runs with no environment at all (SQLite, local-memory cache, console email,
-database search); each engine is switched on by one variable.
+The site runs with no environment at all (SQLite, a file cache shared by every process,
+console email, database search); each engine is switched on by one variable.
 """
 
 import os
@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # Before sessions, CSRF, authentication and messages: a cached page for an anonymous
     # reader (no session cookie) needs none of them, and a hit then skips them all. What they
     # add to a response is stored with it; a response that sets a cookie is never stored.
+    # Outside the page cache, so that a search answered from the cache is counted too.
+    "search.middleware.SearchRecordingMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +129,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before each request reuses it, so a restarted database
+        # server costs a reconnect rather than one failed request in every worker.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -156,18 +161,30 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "localdigital"),
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            # A Redis outage is a slower site, not a broken one: reads miss, writes are dropped.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
+    # The embedded default: a directory that every process on the machine shares (gunicorn's
+    # workers, cron, a shell), never per-process memory, so what one process stores or clears
+    # every other sees. Bounded: past MAX_ENTRIES a third of the entries are culled.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "localdigital",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "localdigital"),
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
         }
     }
 
-# Anonymous pages are cached whole; publishing anything clears the page cache (core.signals).
+# Anonymous pages are cached whole, on every configuration; any change to public content
+# starts a new generation in the database, which every process reads (core.page_cache).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # Search: our own engine-driven index answers the public site (search/README.md);

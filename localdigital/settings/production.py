@@ -22,8 +22,3 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)  # noqa: F405
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 LOCALDIGITAL_ALLOW_DEMO_USERS = False
-
-# The page cache must be shared by every worker so that a publish clears it everywhere:
-# without Redis each gunicorn worker would keep its own stale copy, so it stays off.
-if not REDIS_URL and "PAGE_CACHE_SECONDS" not in os.environ:  # noqa: F405
-    PAGE_CACHE_SECONDS = 0

@@ -12,5 +12,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 PAGE_CACHE_SECONDS = 0
+# Each test process keeps its own cache, which the suite clears around every test; the
+# shared configurations (a directory, Redis) are exercised by tests/reliability/ and the
+# page-cache tests.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LOCALDIGITAL_ALLOW_DEMO_USERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -77,7 +77,9 @@ def test_a_reader_with_a_waiting_message_gets_a_fresh_page(
     assert client.get("/").get("X-Page-Cache") != "hit"
 
 
-def test_a_hit_costs_one_redis_round_trip(client, site_tree, page_cache_on, monkeypatch):
+def test_a_hit_costs_one_redis_round_trip_and_one_query(
+    client, site_tree, page_cache_on, monkeypatch, django_assert_num_queries
+):
     client.get("/")
     commands = []
     send = redis.Redis.execute_command
@@ -87,7 +89,63 @@ def test_a_hit_costs_one_redis_round_trip(client, site_tree, page_cache_on, monk
         lambda self, *args, **kw: commands.append(args[0]) or send(self, *args, **kw),
     )
 
-    response = client.get("/")
+    with django_assert_num_queries(1):  # the generation, from the database every process shares
+        response = client.get("/")
 
     assert response["X-Page-Cache"] == "hit"
-    assert commands == ["MGET"]  # the generation and the page together
+    assert commands == ["GET"]  # the page
+
+
+@pytest.fixture
+def file_page_cache(settings, tmp_path):
+    """The embedded default's cache: a directory every process on the machine shares."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def test_the_embedded_default_caches_anonymous_pages_in_a_shared_directory(
+    client, site_tree, file_page_cache, tmp_path
+):
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    assert list((tmp_path / "cache").glob("*.djcache"))
+
+
+def test_a_generation_written_by_another_process_makes_every_stored_page_a_miss(
+    client, site_tree, file_page_cache
+):
+    """Another process's change reaches this one through the database alone: nothing in this
+    process is told (tests/reliability/ shows it across real gunicorn workers)."""
+    from django.db import connection
+
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    with connection.cursor() as cursor:  # what another process's commit leaves behind
+        cursor.execute("UPDATE core_publiccontentgeneration SET value = value + 1 WHERE id = 1")
+
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_a_rolled_back_change_leaves_the_generation_as_it_was(site_tree):
+    from django.db import transaction
+
+    from core.page_cache import current_generation, invalidate_page_cache
+
+    before = current_generation()
+    seen_inside = []
+
+    def failing_publish():
+        with transaction.atomic():
+            invalidate_page_cache()
+            seen_inside.append(current_generation())
+            raise RuntimeError("the publish failed")
+
+    with pytest.raises(RuntimeError):
+        failing_publish()
+    assert seen_inside[0] != before  # the transaction saw its own change
+    assert current_generation() == before

@@ -54,6 +54,21 @@ def test_no_results_and_nothing_to_filter_shows_no_empty_filter_panel(client, co
     assert "Apply filters" not in html
 
 
+def test_searches_answered_from_the_page_cache_are_counted_too(client, corpus, settings, tmp_path):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    served = [client.get("/search/", {"q": "zeppelins"})["X-Page-Cache"] for _ in range(3)]
+
+    assert served == ["miss", "hit", "hit"]
+    assert Query.objects.get(query_string="zeppelins").hits == 3
+    assert ZeroResultQuery.objects.get(query_string="zeppelins").hits == 3
+
+
 def test_searches_are_counted_for_editors(client, corpus):
     client.get("/search/", {"q": "Repairs"})
     client.get("/search/", {"q": "repairs"})
