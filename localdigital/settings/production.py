@@ -27,3 +27,7 @@ LOCALDIGITAL_ALLOW_DEMO_USERS = False
 # without Redis each gunicorn worker would keep its own stale copy, so it stays off.
 if not REDIS_URL and "PAGE_CACHE_SECONDS" not in os.environ:  # noqa: F405
     PAGE_CACHE_SECONDS = 0
+
+# Background work waits in the database for `manage.py db_worker` (docs/background-work.md),
+# so a slow mail server or a burst of followers never holds up a request.
+TASKS = tasks_setting("database")  # noqa: F405

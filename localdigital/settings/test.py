@@ -10,7 +10,11 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The outbox delivers into the same mail.outbox the tests read.
+MAILER_EMAIL_BACKEND = EMAIL_BACKEND
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 PAGE_CACHE_SECONDS = 0
 LOCALDIGITAL_ALLOW_DEMO_USERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Each task runs as it is queued, whatever TASKS_BACKEND a developer's shell has set.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
