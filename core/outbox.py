@@ -21,6 +21,7 @@ from datetime import timedelta
 from functools import partial
 
 from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import make_msgid
 from django.core.mail.utils import DNS_NAME
 from django.db import transaction
@@ -63,6 +64,17 @@ def queue_email(message: EmailMessage) -> Message:
     # not turn their page into an error. The message still waits for the cron command.
     transaction.on_commit(partial(deliver_email.enqueue, waiting.pk), robust=True)
     return waiting
+
+
+class OutboxBackend(BaseEmailBackend):
+    """EMAIL_BACKEND: mail that other packages send through Django's mail API (allauth's
+    address confirmations and password resets, Wagtail's moderation notifications) waits in
+    the outbox like the site's own, instead of failing with the mail server."""
+
+    def send_messages(self, email_messages) -> int:
+        for message in email_messages:
+            queue_email(message)
+        return len(email_messages)
 
 
 def keep_for_retry(connection, message: Message, error: Exception):

@@ -221,10 +221,14 @@ WHITENOISE_MAX_AGE = 3600
 # an https URL. Unset, that file is not served.
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "").strip()
 
-# Email: console by default; SMTP when EMAIL_HOST is set.
+# Email: every message waits in the outbox (core.outbox, on django-mailer) and is delivered
+# after the commit through MAILER_EMAIL_BACKEND: console by default, SMTP when EMAIL_HOST is
+# set. EMAIL_BACKEND is what other packages (allauth, Wagtail) send through, so their mail
+# waits in the outbox too. See docs/background-work.md.
+EMAIL_BACKEND = "core.outbox.OutboxBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
@@ -232,10 +236,7 @@ if EMAIL_HOST:
     # A mail server that hangs must not hold a worker for ever; the message waits instead.
     EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-# The site's own emails wait in the outbox (core.outbox, on django-mailer) and are delivered
-# through this backend after the commit; see docs/background-work.md.
-MAILER_EMAIL_BACKEND = EMAIL_BACKEND
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Each message is sent under a lock on its own row, which works across machines; the file
 # lock (in the working directory) would also make a second sender give up on the whole queue.
 MAILER_USE_FILE_LOCK = False

@@ -10,7 +10,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# The outbox delivers into the same mail.outbox the tests read.
+# The outbox delivers the site's emails into the mail.outbox the tests read. (Django's test
+# runner sends EMAIL_BACKEND's mail, allauth's and Wagtail's, straight there in any case.)
 MAILER_EMAIL_BACKEND = EMAIL_BACKEND
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 PAGE_CACHE_SECONDS = 0

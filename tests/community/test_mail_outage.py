@@ -12,9 +12,11 @@ from mailer.models import Message
 
 from casestudies.models import CaseStudyPage
 from community import services
-from community.models import Signature, SignatureStatus
+from community.models import MemberProfile, Signature, SignatureStatus
 from core.outbox import failed_attempts
+from localdigital.settings import base as base_settings
 from tests import factories
+from tests.community.test_accounts import SIGNUP
 from tests.community.test_contributions import CASE_STUDY
 from tests.community.test_declaration import APPLICATION
 from tests.smtp import free_port, point_mail_at, smtp_server
@@ -113,4 +115,25 @@ def test_a_refused_address_waits_on_its_own_and_the_others_are_delivered_once(se
     assert server.delivered[0].subject == (
         f"{signature.organisation.name} has signed the Local Digital Declaration"
     )
+    assert not Message.objects.exists()
+
+
+def test_a_sign_up_is_kept_while_the_mail_server_is_down_and_its_confirmation_sent_later(
+    client, org_a, mail_server_port, settings, django_capture_on_commit_callbacks
+):
+    """allauth sends its own mail, through EMAIL_BACKEND: the settings' outbox backend
+    (Django's test runner swaps in its in-memory one, so it is put back here)."""
+    settings.EMAIL_BACKEND = base_settings.EMAIL_BACKEND
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_signup"), {**SIGNUP, "organisation": org_a.pk})
+    assert response.status_code == 302
+    assert MemberProfile.objects.filter(user__email=SIGNUP["email"]).exists()
+    assert waiting_recipients() == [SIGNUP["email"]]
+
+    with smtp_server(mail_server_port) as server:
+        call_command("deliver_waiting_email")
+        call_command("deliver_waiting_email")
+
+    assert [item.recipients for item in server.delivered] == [(SIGNUP["email"],)]
+    assert "Confirm" in server.delivered[0].subject
     assert not Message.objects.exists()
