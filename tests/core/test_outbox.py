@@ -1,6 +1,7 @@
 """The email outbox (core.outbox): mail goes after the commit, once, and waits when it fails.
 
-Real commits (transaction=True) where the commit is the point, a real SMTP server where
+Real commits (transaction=True) where the commit is the point (serialized_rollback: an
+earlier transactional test's flush would have taken the rows the migrations create), a real SMTP server where
 delivery is, and the production task backend (django-tasks-db) with its own worker.
 """
 
@@ -49,7 +50,7 @@ def apply_then_fail(organisation):
     raise LaterStepFailed
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_mail_from_a_transaction_that_rolls_back_is_never_sent():
     organisation = factories.OrganisationFactory(code="AAA", name="Council A")
     with pytest.raises(LaterStepFailed):
@@ -61,7 +62,7 @@ def test_mail_from_a_transaction_that_rolls_back_is_never_sent():
     assert mail.outbox == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_mail_from_a_committed_transaction_is_sent_after_the_commit_and_once():
     organisation = factories.OrganisationFactory(code="AAA", name="Council A")
     with transaction.atomic():
@@ -77,7 +78,7 @@ def test_mail_from_a_committed_transaction_is_sent_after_the_commit_and_once():
     assert len(mail.outbox) == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_message_that_cannot_be_built_waits_without_holding_up_the_queue(settings):
     """Both wait while the mail server is down; when the retry runs, the first in line has
     an address no mail can be built for. django-mailer's own error handler re-raises
@@ -115,7 +116,7 @@ def _member_with_address(address):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_database_task_backend_and_its_worker_deliver_and_retry_the_mail(settings):
     """Production's backend: the task waits in the database until `db_worker` runs it; a
     delivery that fails is tried again by a task the worker runs later."""
