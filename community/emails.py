@@ -1,8 +1,14 @@
-"""Every email the community sends: rendered from templates, sent through Django's mail API."""
+"""Every email the community sends: rendered from templates, queued in the outbox.
+
+Queued, not sent: the message is stored with the caller's transaction and delivered after
+it commits (core.outbox), so a mail server that is down never rolls back what a member did.
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+
+from core.outbox import queue_email
 
 
 def absolute_url(path: str) -> str:
@@ -10,19 +16,29 @@ def absolute_url(path: str) -> str:
 
 
 def send(*, to: list[str] | str, template: str, context: dict, headers: dict | None = None) -> int:
-    """Render community/emails/<template>_subject.txt and .txt and send them."""
-    recipients = [to] if isinstance(to, str) else [address for address in to if address]
+    """Render community/emails/<template>_subject.txt and .txt and queue one message for
+    each recipient; returns how many were queued.
+
+    One message each, so one refused address waits for its own retry without holding up
+    the others, and no recipient sees who else was sent it.
+    """
+    addresses = [to] if isinstance(to, str) else to
+    recipients = list(dict.fromkeys(address for address in addresses if address))
     if not recipients:
         return 0
     context = {"site_name": settings.SITE_NAME, "admin_url": absolute_url("/admin/"), **context}
     subject = render_to_string(f"community/emails/{template}_subject.txt", context)
     subject = " ".join(subject.split())
     body = render_to_string(f"community/emails/{template}.txt", context)
-    message = EmailMessage(
-        subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=recipients,
-        headers=headers or {},
-    )
-    return message.send(fail_silently=False)
+    for recipient in recipients:
+        queue_email(
+            EmailMessage(
+                subject=subject,
+                body=body,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[recipient],
+                # A copy each: the outbox adds a Message-ID to the dict it is given.
+                headers=dict(headers or {}),
+            )
+        )
+    return len(recipients)

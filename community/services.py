@@ -128,16 +128,15 @@ def _verify_by_domain(*, profile: MemberProfile) -> None:
 
 
 def _await_moderator(*, profile: MemberProfile) -> None:
-    """Back to "waiting for a moderator"; moderators hear once the change is committed."""
+    """Back to "waiting for a moderator"; moderators hear once the change is committed (the
+    email waits in the outbox with the caller's transaction)."""
     profile.verification_status = VerificationStatus.PENDING
     profile.verification_method = ""
     profile.verified_at = None
-    transaction.on_commit(
-        lambda: emails.send(
-            to=staff_emails(),
-            template="member_needs_verification",
-            context={"profile": profile},
-        )
+    emails.send(
+        to=staff_emails(),
+        template="member_needs_verification",
+        context={"profile": profile},
     )
 
 
@@ -678,8 +677,13 @@ def _follows_matching(page: BasePage):
     return Follow.objects.filter(condition, user__is_active=True).select_related("user")
 
 
+@transaction.atomic
 def followers_notify_published(*, page: BasePage) -> int:
-    """On first publication: email immediate followers once each, queue the daily ones."""
+    """On first publication: email immediate followers once each, queue the daily ones.
+
+    One transaction: should anything fail, no follower has been emailed or queued, so the
+    task can run again without telling anyone twice.
+    """
     sent_to = set()
     for follow in _follows_matching(page):
         if follow.frequency == DigestFrequency.IMMEDIATE:
@@ -701,10 +705,18 @@ def followers_notify_published(*, page: BasePage) -> int:
     return len(sent_to)
 
 
+@transaction.atomic
 def digests_send() -> int:
-    """Send each member one email listing what was published for their daily follows."""
-    items = PendingDigestItem.objects.select_related("follow__user", "page").order_by(
-        "follow__user_id", "created_at"
+    """Send each member one email listing what was published for their daily follows.
+
+    The digests are queued and the items they list removed in one transaction: a failure
+    part-way leaves every item for the next run, and nobody gets the same digest twice.
+    """
+    # Locked, so a second run at the same time waits and then finds them gone.
+    items = (
+        PendingDigestItem.objects.select_for_update(of=("self",))
+        .select_related("follow__user", "page")
+        .order_by("follow__user_id", "created_at")
     )
     by_user: dict = {}
     for item in items:

@@ -1,6 +1,8 @@
 """Hooks into allauth and Wagtail: verification when a member's addresses change, moderation
 outcomes for members, and follower notifications on first publication."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -13,7 +15,7 @@ from wagtail.signals import page_published, workflow_approved, workflow_rejected
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_changed, email_confirmed, email_removed
 
-from community import services
+from community import services, tasks
 from community.models import Comment, Follow, ModerationStatus
 from core.models import BasePage
 from core.page_cache import invalidate_page_cache
@@ -96,7 +98,8 @@ def tell_followers_on_first_publication(sender, instance, **kwargs):
         return
     if not Follow.objects.exists():
         return
-    page_id = instance.pk
+    # A task, after the commit: the publishing request does not wait for every follower's
+    # email, and nobody is told about a publication that was rolled back.
     transaction.on_commit(
-        lambda: services.followers_notify_published(page=BasePage.objects.get(pk=page_id))
+        partial(tasks.notify_followers_of_publication.enqueue, instance.pk), robust=True
     )

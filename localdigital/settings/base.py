@@ -7,6 +7,8 @@ console email, database search); each engine is switched on by one variable.
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -41,6 +43,9 @@ INSTALLED_APPS = [
     "community",
     "search",
     "home",
+    "django_tasks",
+    "django_tasks_db",
+    "mailer",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -233,16 +238,47 @@ WHITENOISE_MAX_AGE = 3600
 # an https URL. Unset, that file is not served.
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "").strip()
 
-# Email: console by default; SMTP when EMAIL_HOST is set.
+# Email: every message waits in the outbox (core.outbox, on django-mailer) and is delivered
+# after the commit through MAILER_EMAIL_BACKEND: console by default, SMTP when EMAIL_HOST is
+# set. EMAIL_BACKEND is what other packages (allauth, Wagtail) send through, so their mail
+# waits in the outbox too. See docs/background-work.md.
+EMAIL_BACKEND = "core.outbox.OutboxBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    # A mail server that hangs must not hold a worker for ever; the message waits instead.
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Each message is sent under a lock on its own row, which works across machines; the file
+# lock (in the working directory) would also make a second sender give up on the whole queue.
+MAILER_USE_FILE_LOCK = False
+MAILER_ERROR_HANDLER = "core.outbox.keep_for_retry"
+
+# Background work (django-tasks): the site's emails, follower notifications and digests, and
+# Wagtail's own index updates. "immediate" runs each task in the process that queued it,
+# right away (development and tests need no worker); "database" stores it for
+# `manage.py db_worker` (django-tasks-db), the default in production settings.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_setting(default_backend: str) -> dict:
+    name = os.environ.get("TASKS_BACKEND", default_backend).strip() or default_backend
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {name!r}."
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = tasks_setting("immediate")
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Local Digital <noreply@localdigital.invalid>"
 )

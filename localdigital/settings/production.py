@@ -22,3 +22,7 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)  # noqa: F405
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 LOCALDIGITAL_ALLOW_DEMO_USERS = False
+
+# Background work waits in the database for `manage.py db_worker` (docs/background-work.md),
+# so a slow mail server or a burst of followers never holds up a request.
+TASKS = tasks_setting("database")  # noqa: F405

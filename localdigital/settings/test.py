@@ -10,6 +10,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The outbox delivers the site's emails into the mail.outbox the tests read. (Django's test
+# runner sends EMAIL_BACKEND's mail, allauth's and Wagtail's, straight there in any case.)
+MAILER_EMAIL_BACKEND = EMAIL_BACKEND
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 PAGE_CACHE_SECONDS = 0
 # Each test process keeps its own cache, which the suite clears around every test; the
@@ -18,3 +21,5 @@ PAGE_CACHE_SECONDS = 0
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LOCALDIGITAL_ALLOW_DEMO_USERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Each task runs as it is queued, whatever TASKS_BACKEND a developer's shell has set.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405

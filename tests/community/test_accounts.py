@@ -46,12 +46,15 @@ def test_sign_up_with_organisation_domain_is_verified_after_email_confirmation(
     assert profile.verification_method == "domain"
 
 
-def test_sign_up_with_another_domain_waits_for_a_moderator(client, org_a, moderator_user):
+def test_sign_up_with_another_domain_waits_for_a_moderator(
+    client, org_a, moderator_user, django_capture_on_commit_callbacks
+):
     client.post(
         reverse("account_signup"),
         {**SIGNUP, "email": "priya@example.com", "organisation": org_a.pk},
     )
-    client.post(confirm_link(mail.outbox[-1]))
+    with django_capture_on_commit_callbacks(execute=True):  # moderators hear after the commit
+        client.post(confirm_link(mail.outbox[-1]))
     profile = MemberProfile.objects.get(user__email="priya@example.com")
     assert profile.verification_status == VerificationStatus.PENDING
     assert any(moderator_user.email in message.to for message in mail.outbox)
@@ -123,17 +126,20 @@ def test_members_never_reach_the_wagtail_admin(client, members):
     assert "/admin/login/" in response["Location"]
 
 
-def test_moderator_verifies_a_member_in_the_admin_and_the_member_is_told(client, members, staff):
+def test_moderator_verifies_a_member_in_the_admin_and_the_member_is_told(
+    client, members, staff, django_capture_on_commit_callbacks
+):
     profile = members["unverified"]
     client.force_login(staff["moderator"])
     mail.outbox.clear()
-    response = client.post(
-        f"/admin/snippets/community/memberprofile/edit/{profile.pk}/",
-        {
-            "verification_status": "verified",
-            "verification_note": "Checked with their manager",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes after the commit
+        response = client.post(
+            f"/admin/snippets/community/memberprofile/edit/{profile.pk}/",
+            {
+                "verification_status": "verified",
+                "verification_note": "Checked with their manager",
+            },
+        )
     assert response.status_code == 302, response.content.decode()[:2000]
     profile.refresh_from_db()
     assert profile.is_verified

@@ -74,18 +74,19 @@ def test_bad_dates_and_missing_answers_get_govuk_errors(client, members):
     assert not Opportunity.objects.exists()
 
 
-def test_interest_notifies_the_owner(client, members):
+def test_interest_notifies_the_owner(client, members, django_capture_on_commit_callbacks):
     client.force_login(members["owner"].user)
     client.post(reverse("community:opportunity_create"), valid())
     opportunity = Opportunity.objects.get()
     mail.outbox.clear()
     client.force_login(members["verified_other"].user)
-    client.post(
-        reverse("community:opportunity_interest", args=[opportunity.pk]), {"message": "Yes!"}
-    )
-    client.post(
-        reverse("community:opportunity_interest", args=[opportunity.pk]), {"message": "Again"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes after the commit
+        client.post(
+            reverse("community:opportunity_interest", args=[opportunity.pk]), {"message": "Yes!"}
+        )
+        client.post(
+            reverse("community:opportunity_interest", args=[opportunity.pk]), {"message": "Again"}
+        )
     assert Interest.objects.count() == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [members["owner"].user.email]

@@ -35,8 +35,11 @@ def submit(client, data=None, **files):
     )
 
 
-def test_submission_is_a_draft_owned_by_the_member_in_moderation(owner_client, members, site_tree):
-    response = submit(owner_client)
+def test_submission_is_a_draft_owned_by_the_member_in_moderation(
+    owner_client, members, site_tree, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes after the commit
+        response = submit(owner_client)
     assert response.status_code == 302
     page = CaseStudyPage.objects.get()
     assert page.owner == members["owner"].user

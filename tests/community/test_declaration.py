@@ -27,8 +27,11 @@ def apply(client, page, org, **changes):
     return client.post(page.url + "sign/", {**APPLICATION, "organisation": org.pk, **changes})
 
 
-def test_the_whole_journey(client, declaration_page, org_a, staff):
-    response = apply(client, declaration_page, org_a)
+def test_the_whole_journey(
+    client, declaration_page, org_a, staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the emails go after the commit
+        response = apply(client, declaration_page, org_a)
     assert response.status_code == 302
     signature = Signature.objects.get()
     assert signature.status == SignatureStatus.AWAITING_APPROVER

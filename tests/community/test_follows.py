@@ -1,6 +1,9 @@
 """Following: immediate emails and daily digests on first publication; one-click unsubscribe."""
 
+from io import StringIO
+
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 
 from casestudies.models import CaseStudyPage
@@ -30,7 +33,9 @@ def test_member_follows_and_gets_an_immediate_email(
     assert "List-Unsubscribe" in message.extra_headers
 
 
-def test_daily_follows_are_queued_and_sent_as_one_digest(members, make_page):
+def test_daily_follows_are_queued_and_sent_as_one_digest(
+    members, make_page, django_capture_on_commit_callbacks
+):
     user = members["verified_other"].user
     services.follow_add(user=user, kind="content_type", value="casestudypage")
     first = make_page(CaseStudyPage, title="First")
@@ -39,11 +44,31 @@ def test_daily_follows_are_queued_and_sent_as_one_digest(members, make_page):
         services.followers_notify_published(page=page)
     assert PendingDigestItem.objects.count() == 2
     mail.outbox.clear()
-    assert services.digests_send() == 1
+    with django_capture_on_commit_callbacks(execute=True):  # the digest goes after the commit
+        assert services.digests_send() == 1
     assert len(mail.outbox) == 1
     assert "First" in mail.outbox[0].body
     assert "Second" in mail.outbox[0].body
     assert not PendingDigestItem.objects.exists()
+
+
+def test_the_daily_command_sends_the_digests_through_the_task_queue(
+    members, make_page, django_capture_on_commit_callbacks
+):
+    user = members["verified_other"].user
+    services.follow_add(user=user, kind="content_type", value="casestudypage")
+    services.followers_notify_published(page=make_page(CaseStudyPage, title="First"))
+    mail.outbox.clear()
+    output = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_community_digests", stdout=output)
+        call_command("send_community_digests", stdout=output)  # the items are gone: no repeat
+    assert output.getvalue().splitlines() == [
+        "Queued 1 digest email(s).",
+        "Queued 0 digest email(s).",
+    ]
+    assert [message.to for message in mail.outbox] == [[user.email]]
+    assert "First" in mail.outbox[0].body
 
 
 def test_one_click_unsubscribe_needs_no_sign_in(client, members):

@@ -60,6 +60,22 @@ def test_production_passes_the_deploy_check():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_production_queues_background_work_in_the_database_unless_told_otherwise():
+    """docs/background-work.md: db_worker runs production's tasks; TASKS_BACKEND can choose."""
+    show = ("shell", "-c", "from django.conf import settings; print(settings.TASKS)")
+    env = {
+        "SECRET_KEY": "a-long-random-production-secret-key-" + "k7Qz" * 10,
+        "ALLOWED_HOSTS": "example.org",
+    }
+    default = _run("localdigital.settings.production", {**env, "TASKS_BACKEND": ""}, *show)
+    assert "django_tasks_db.DatabaseBackend" in default.stdout, default.stderr
+    chosen = _run("localdigital.settings.production", {**env, "TASKS_BACKEND": "immediate"}, *show)
+    assert "django_tasks.backends.immediate.ImmediateBackend" in chosen.stdout, chosen.stderr
+    unknown = _run("localdigital.settings.dev", {"TASKS_BACKEND": "celery"}, "check")
+    assert unknown.returncode != 0
+    assert "TASKS_BACKEND must be one of immediate, database" in unknown.stderr
+
+
 def test_production_static_files_collect_into_a_complete_manifest(tmp_path):
     """collectstatic's manifest storage follows every url() and source map the front end's
     files name, and refuses a missing one: a deploy would stop there (a vendor script's map
