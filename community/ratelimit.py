@@ -2,11 +2,14 @@
 
 import functools
 import hashlib
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request) -> str:
@@ -29,6 +32,12 @@ def hit(request, scope: str) -> bool:
         except ValueError:
             cache.set(key, 1, timeout=period + 5)
             count = 1
+    if count is None:
+        # The cache is unreachable (Redis down; django-redis answers None instead of raising).
+        # Fail open: a member's form must keep working. Sign-in lockouts do not depend on
+        # this: django-axes counts failures in the database.
+        logger.warning("rate limit %s not applied: the cache is unavailable", scope)
+        return True
     return count <= limit
 
 

@@ -1,16 +1,21 @@
 """Listing, tag and service-area views: thin wrappers over core.selectors."""
 
+import logging
 import re
+import sys
 
 from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from core import listings, selectors
 from core.models import ContentTag, ServiceArea
 from localdigital import exports
+
+logger = logging.getLogger(__name__)
 
 MAX_FILTER_VALUES = 20
 MAX_PARAM_LENGTH = 120
@@ -152,10 +157,33 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+# The database server is down, restarting or (SQLite) locked for longer than busy_timeout.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = "30"
+
+
 def server_error(request):
+    # Django calls this inside its `except`, so the exception is still at hand.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
     if is_api_request(request):
         return JsonResponse({"message": "server error"}, status=500)
     return render(request, "500.html", status=500)
+
+
+def service_unavailable(request):
+    """A database outage is temporary: say so (503, Retry-After), not "a problem" (500).
+
+    Rendered without the request, the database or context processors. Django closes the
+    broken connection when the request ends, and the next request opens a new one.
+    """
+    logger.warning("database unavailable: answering 503")
+    if is_api_request(request):
+        response = JsonResponse({"message": "service unavailable, try again later"}, status=503)
+    else:
+        response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = RETRY_AFTER_SECONDS
+    return response
 
 
 def bad_request(request, exception=None):

@@ -163,7 +163,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "localdigital"),
             # A Redis outage is a slower site, not a broken one: reads miss, writes are dropped.
@@ -174,7 +174,6 @@ if REDIS_URL:
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     # The embedded default: a directory that every process on the machine shares (gunicorn's
     # workers, cron, a shell), never per-process memory, so what one process stores or clears
