@@ -83,6 +83,10 @@ check: $(STAMPS)/python ## Django system checks and the missing-migrations check
 bench-pages: install frontend ## Measure page throughput with gunicorn at 10,000 pages (docs/performance.md)
 	$(PY) benchmarks/pages.py
 
+.PHONY: bench-soak
+bench-soak: install frontend ## Ten minutes of mixed traffic and publishing against gunicorn (docs/performance.md)
+	$(PY) benchmarks/soak.py
+
 .PHONY: bench-search
 bench-search: install ## Measure search latency against the raw engine (docs/performance.md)
 	$(PY) benchmarks/search.py
