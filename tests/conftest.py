@@ -46,14 +46,41 @@ def redis_cache(settings):
     cache.delete_pattern("*")
 
 
-@pytest.fixture
-def site_tree(db):
-    """Home page, the index pages and standard pages, built by the same code as `make run`."""
+def _site_tree_ensure():
     from core.services import reference_taxonomies_load
     from home.demo.site_tree import site_tree_ensure
 
     reference_taxonomies_load()
     return site_tree_ensure()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the site tree and reference taxonomies built once per worker.
+
+    Building them is about 900 queries; most tests need them, and each test's transaction is
+    rolled back, so they stay as built. A transactional test ends with a flush, after which
+    the `site_tree` fixture of the next test builds them again.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _site_tree_ensure()
+        if getattr(connection, "_test_serialized_contents", None) is not None:
+            # Serialized rollback reloads this snapshot at the start of a test without
+            # flushing first: it must be the database as seeded, or it would bring back the
+            # placeholder page and site that seeding replaced.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def site_tree(db):
+    """Home page, the index pages and standard pages, built by the same code as `make run`.
+
+    Already there (see django_db_setup) unless a transactional test flushed them: then the
+    same idempotent code builds what is missing.
+    """
+    return _site_tree_ensure()
 
 
 @pytest.fixture
