@@ -93,4 +93,6 @@ class HealthCheckMiddleware:
         code, body = health()
         response = JsonResponse(body, status=code)
         response["Cache-Control"] = "no-store"
+        # Answered before SecurityMiddleware, which would have added this.
+        response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -50,9 +50,12 @@ def signed_in_user_id(request) -> int | None:
     """The user's id if signed in. A page-cache hit never reaches authentication (and is
     only ever served to readers without a session), so it has no user: None."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    try:
+        if user is None or not user.is_authenticated:
+            return None
+        return user.pk
+    except Exception:  # noqa: BLE001 - the database is down: the line is still written
         return None
-    return user.pk
 
 
 class RequestLogMiddleware:
