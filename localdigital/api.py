@@ -6,6 +6,7 @@ service area and organisation go through core.selectors, and `?search=` through 
 service, so the API answers exactly what the site's listings and search page would.
 """
 
+import logging
 import re
 
 from django.db.models import Case, IntegerField, Value, When
@@ -28,6 +29,8 @@ from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBrief
 from core import selectors
 from core.models import BasePage, RelatedDocument
 from patterns.models import ServicePatternPage
+
+logger = logging.getLogger(__name__)
 
 MAX_SEARCH_QUERY_LENGTH = 200
 # Parameters the search service understands; anything else with ?search= is refused, so the
@@ -436,22 +439,16 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
                 page_size=page_size,
             )
 
-        if limit == 0:
-            total, window = run(1, 1).total, []
-        else:
-            # The one or two service pages of `limit` results that cover [offset, offset+limit).
-            first_page = offset // limit + 1
-            page_ids, total = [], 0
-            for page_number in (first_page, first_page + 1):
-                results = run(page_number, limit)
-                total = results.total
-                if results.page != page_number:  # past the end: the service clamps the page
-                    break
-                page_ids += [hit.page_id for hit in results.hits]
-                if page_number * limit >= offset + limit or len(results.hits) < limit:
-                    break
-            start = offset - (first_page - 1) * limit
-            window = page_ids[start : start + limit]
+        try:
+            total, window = self.search_window_ids(run, limit=limit, offset=offset)
+        except services.SearchEngineUnavailable as error:
+            # Listings without ?search= still work: they are read from the database.
+            logger.warning("search engine unavailable, API search answered 503: %s", error)
+            return Response(
+                {"message": "search is not available at the moment; try again in a few minutes"},
+                status=503,
+                headers={"Retry-After": "30", "Cache-Control": "no-store"},
+            )
 
         position = Case(
             *[When(pk=pk, then=Value(index)) for index, pk in enumerate(window)],
@@ -461,6 +458,25 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         items = list(queryset.filter(pk__in=window).annotate(_rank=position).order_by("_rank"))
         serializer = self.get_serializer(items, many=True)
         return Response({"meta": {"total_count": total}, "items": serializer.data})
+
+    @staticmethod
+    def search_window_ids(run, *, limit: int, offset: int) -> tuple[int, list[int]]:
+        """The total and the ids in [offset, offset + limit) of the service's results."""
+        if limit == 0:
+            return run(1, 1).total, []
+        # The one or two service pages of `limit` results that cover [offset, offset+limit).
+        first_page = offset // limit + 1
+        page_ids, total = [], 0
+        for page_number in (first_page, first_page + 1):
+            results = run(page_number, limit)
+            total = results.total
+            if results.page != page_number:  # past the end: the service clamps the page
+                break
+            page_ids += [hit.page_id for hit in results.hits]
+            if page_number * limit >= offset + limit or len(results.hits) < limit:
+                break
+        start = offset - (first_page - 1) * limit
+        return total, page_ids[start : start + limit]
 
     def search_filters(self, request):
         """The search service's filters, or None when the requested types cannot match."""

@@ -15,6 +15,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Page, Site
@@ -22,7 +23,7 @@ from wagtail.search import index as wagtail_index
 
 from core.models import BasePage, ServiceArea
 from organisations.models import Organisation
-from search import schema, text
+from search import engine_sync, schema, text
 from search.models import SearchDocument, SearchDocumentFacet, SearchFacetValue
 
 logger = logging.getLogger(__name__)
@@ -288,9 +289,8 @@ def pages_referring_to(*, field: str, obj) -> list[int]:
 
 
 def after_write(page_ids: list[int]) -> None:
-    from search.backends import get_backend
-
-    get_backend().after_write(page_ids)
+    """Tell the search engine (SEARCH_URL), or keep the pages for later if it is down."""
+    engine_sync.send_or_keep(page_ids)
 
 
 def rebuild_index(*, stdout=None) -> int:
@@ -351,5 +351,7 @@ def rebuild_index(*, stdout=None) -> int:
             cursor.execute("VACUUM (ANALYZE) search_searchdocument, search_searchdocumentfacet")
     from search.backends import get_backend
 
+    started = timezone.now()
     get_backend().rebuild(stdout=stdout)
+    engine_sync.forget_covered_by_rebuild(started)
     return total

@@ -98,3 +98,21 @@ class SearchIndexState(models.Model):
 
     def __str__(self):
         return f"generation {self.generation}"
+
+
+class PendingEngineWrite(models.Model):
+    """A page whose change the search engine (SEARCH_URL) has not taken yet.
+
+    Written in the same transaction as the database index change whenever the engine could
+    not be reached, so the change is never lost: `search.engine_sync.sync_pending()` sends
+    the page's current document (or its removal) once the engine answers, from a task and
+    from `manage.py sync_search_engine`. `token` changes on every new write, so a sync that
+    read an older write never clears a newer one.
+    """
+
+    page_id = models.BigIntegerField(primary_key=True)
+    token = models.BigIntegerField()
+    queued_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"page {self.page_id} waits for the search engine"

@@ -3,6 +3,10 @@
 Every search in the site goes through `search_content` (the search page, listings, the API)
 or `suggest_titles` (autocomplete). Input is cleaned and bounded in search.text before any
 engine sees it; engines only ever see live, public pages because only those are indexed.
+
+When the search engine (Elasticsearch, SEARCH_URL) cannot answer, a search with words raises
+SearchEngineUnavailable for the view to say so (503); a listing (no words) is read from the
+database's own index instead, which holds the same pages, so every listing page still works.
 """
 
 import logging
@@ -19,7 +23,12 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from search import text
-from search.backends import EngineQuery, get_backend
+from search.backends import (
+    EngineQuery,
+    SearchEngineUnavailable,
+    get_backend,
+    get_database_backend,
+)
 from search.backends.base import MAX_RESULT_WINDOW, SORTS
 
 logger = logging.getLogger(__name__)
@@ -249,13 +258,28 @@ def search_content(
     sort = clean_sort(sort, has_query=not parsed.is_empty)
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     page_number = clean_page(page)
+    engine_query = EngineQuery(terms=parsed.terms, filters=filters.groups())
+    backend = get_backend()
+    try:
+        return run_search(backend, parsed, engine_query, filters, sort, page_number, page_size)
+    except SearchEngineUnavailable as error:
+        if engine_query.has_text:
+            raise
+        # A listing needs no text search: the database's index is the engine's source and
+        # holds the same pages, so the listing is read from it (as without SEARCH_URL).
+        logger.warning("search engine unavailable, listing from the database index: %s", error)
+        backend = get_database_backend()
+        return run_search(backend, parsed, engine_query, filters, sort, page_number, page_size)
+
+
+def run_search(
+    backend, parsed, engine_query, filters, sort, page_number, page_size
+) -> SearchResults:
     messages = []
     if parsed.truncated:
         messages.append(
             f"Your search was too long, so only the first {text.MAX_QUERY_LENGTH} characters were used."
         )
-    backend = get_backend()
-    engine_query = EngineQuery(terms=parsed.terms, filters=filters.groups())
     cached_counts = None if engine_query.has_text else facet_counts(backend, engine_query)
     found = backend.search(
         engine_query, sort=sort, page=page_number, page_size=page_size, counts=cached_counts
@@ -313,7 +337,9 @@ def search_document_titles(queryset, query: str | None):
 
 
 def suggest_titles(prefix: str | None, *, limit: int = SUGGEST_LIMIT) -> list[dict]:
-    """Titles for autocomplete: every word must match, the last one as a prefix."""
+    """Titles for autocomplete: every word must match, the last one as a prefix.
+
+    Raises SearchEngineUnavailable when the engine cannot answer."""
     parsed = text.parse_query((prefix or "").replace('"', " "))
     words = [word for term in parsed.terms for word in term.words]
     if not words or len("".join(words)) < 2:

@@ -1,16 +1,27 @@
 """The search page and the autocomplete endpoint: thin wrappers over search.services."""
 
+import logging
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from core import listings
+from core.templatetags.core_tags import MAIN_NAVIGATION
 from localdigital import exports
 from search import services
 
+logger = logging.getLogger(__name__)
+
 MAX_RAW_QUERY_LENGTH = 2000
 MAX_PARAMETERS = 200
+# The engine pauses itself for a few seconds after a failure; a reader retrying after this
+# long finds it back if it was only restarting.
+RETRY_AFTER_SECONDS = "30"
+UNAVAILABLE_MESSAGE = "Search is not available at the moment. Try again in a few minutes."
+# What a reader can do instead: the listings, which are read from the database's own index.
+BROWSE_LINKS = [(label, url) for label, url in MAIN_NAVIGATION if url != "/search/"][:5]
 
 
 def without(querydict, param: str, value: str | None = None) -> str:
@@ -32,8 +43,29 @@ def too_big(request) -> str:
     return ""
 
 
+def search_unavailable(request, *, query: str = ""):
+    """503 with Retry-After: the engine is down, and the reader is told what to do instead.
+
+    Never stored by the page cache (only 200s are) nor by anyone else (no-store), so readers
+    get search back as soon as the engine is.
+    """
+    context = {"query": query[:200], "browse_links": BROWSE_LINKS}
+    response = render(request, "search/search_unavailable.html", context, status=503)
+    response["Retry-After"] = RETRY_AFTER_SECONDS
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_GET
 def search_page(request):
+    try:
+        return answer_search(request)
+    except services.SearchEngineUnavailable as error:
+        logger.warning("search engine unavailable, search page answered 503: %s", error)
+        return search_unavailable(request, query=request.GET.get("q", ""))
+
+
+def answer_search(request):
     problem = too_big(request)
     if problem:
         context = {"error": problem, "results": None, "query": ""}
@@ -92,6 +124,17 @@ def search_page(request):
 def suggest(request):
     """Matching titles as JSON for the search box's autocomplete."""
     query = request.GET.get("q", "")[:MAX_RAW_QUERY_LENGTH]
-    response = JsonResponse({"query": query[:200], "results": services.suggest_titles(query)})
+    try:
+        results = services.suggest_titles(query)
+    except services.SearchEngineUnavailable as error:
+        # The search box then stays a plain input (search-suggestions.js ignores failures).
+        logger.warning("search engine unavailable, suggestions answered 503: %s", error)
+        response = JsonResponse(
+            {"query": query[:200], "results": [], "message": UNAVAILABLE_MESSAGE}, status=503
+        )
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+        response["Cache-Control"] = "no-store"
+        return response
+    response = JsonResponse({"query": query[:200], "results": results})
     response["Cache-Control"] = "public, max-age=60"
     return response

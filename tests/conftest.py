@@ -121,3 +121,28 @@ def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser(
         "root", "root@example.org", "a-long-test-password"
     )
+
+
+@pytest.fixture
+def search_engine_at(settings, monkeypatch):
+    """search_engine_at(url): the site's search engine is the server at `url` (SEARCH_URL),
+    with short timeouts and a fresh backend, so no pause left by another test carries over."""
+    import search.backends
+
+    def point(url: str):
+        monkeypatch.setattr(search.backends, "_elasticsearch", None)
+        settings.SEARCH_URL = url
+        settings.SEARCH_CONNECT_TIMEOUT = 1
+        settings.SEARCH_READ_TIMEOUT = 1
+        settings.SEARCH_WRITE_TIMEOUT = 1
+        return url
+
+    return point
+
+
+@pytest.fixture
+def search_engine_unreachable(search_engine_at):
+    """SEARCH_URL points at a local port nothing listens on."""
+    from tests import outages
+
+    return search_engine_at(outages.closed_port_url())

@@ -77,6 +77,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every request gets its id and its log line, page-cache hits and /healthz too.
+    "localdigital.request_log.RequestLogMiddleware",
+    # Before the HTTPS redirect, the Host check and the page cache (localdigital/health.py).
+    "localdigital.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF, authentication and messages: a cached page for an anonymous
@@ -139,6 +143,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that does not answer must not hold a worker (or /healthz) for the
+    # two minutes the operating system would wait.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run while a writer publishes; the pragmas are applied on connect.
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -195,6 +206,13 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Wagtail's backend keeps serving the admin. SEARCH_URL switches both to Elasticsearch.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "localdigital")
+# Seconds. Short, so that an engine that is down costs a request little (docs/search.md,
+# "When the engine is down"); writes run after a publish or in the worker, so get longer.
+SEARCH_CONNECT_TIMEOUT = float(os.environ.get("SEARCH_CONNECT_TIMEOUT", "1.5"))
+SEARCH_READ_TIMEOUT = float(os.environ.get("SEARCH_READ_TIMEOUT", "3"))
+SEARCH_WRITE_TIMEOUT = float(os.environ.get("SEARCH_WRITE_TIMEOUT", "30"))
+# After a failure each process leaves the engine alone this long (every search answers at once).
+SEARCH_RETRY_SECONDS = float(os.environ.get("SEARCH_RETRY_SECONDS", "10"))
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -301,12 +319,38 @@ TAGGIT_CASE_INSENSITIVE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+
+def logging_setting(log_format: str) -> dict:
+    """Logs to the console: "text" for people (development), "json" one object a line
+    (production, to stdout). Every record carries its request's id (localdigital.request_log),
+    and `localdigital.requests` writes one line per request at INFO."""
+    formatters = {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {"()": "localdigital.request_log.JsonFormatter"},
+    }
+    if log_format not in formatters:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {log_format!r}.")
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "localdigital.request_log.RequestIdFilter"}},
+        "formatters": {log_format: formatters[log_format]},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout" if log_format == "json" else "ext://sys.stderr",
+                "filters": ["request_id"],
+                "formatter": log_format,
+            }
+        },
+        "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+        "loggers": {
+            "localdigital.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")}
+        },
+    }
+
+
+LOGGING = logging_setting(os.environ.get("LOG_FORMAT", "text").strip() or "text")
 
 # Each concern keeps its own settings module that extends the lists above.
 from . import community, security  # noqa: E402

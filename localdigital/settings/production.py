@@ -23,6 +23,9 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 LOCALDIGITAL_ALLOW_DEMO_USERS = False
 
+# Logs as JSON lines on stdout, one per request and one per message, for the log collector.
+LOGGING = logging_setting(os.environ.get("LOG_FORMAT", "json").strip() or "json")  # noqa: F405
+
 # Background work waits in the database for `manage.py db_worker` (docs/background-work.md),
 # so a slow mail server or a burst of followers never holds up a request.
 TASKS = tasks_setting("database")  # noqa: F405

@@ -23,3 +23,5 @@ LOCALDIGITAL_ALLOW_DEMO_USERS = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Each task runs as it is queued, whatever TASKS_BACKEND a developer's shell has set.
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
+# One line per request is for deployments; tests that read it turn it up (caplog.at_level).
+LOGGING["loggers"]["localdigital.requests"]["level"] = "WARNING"  # noqa: F405

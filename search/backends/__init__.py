@@ -3,9 +3,16 @@
 from django.conf import settings
 from django.db import connection
 
-from .base import EngineQuery, HitRow, SearchBackend
+from .base import EngineQuery, HitRow, SearchBackend, SearchEngineUnavailable
 
-__all__ = ["EngineQuery", "HitRow", "SearchBackend", "get_backend", "get_database_backend"]
+__all__ = [
+    "EngineQuery",
+    "HitRow",
+    "SearchBackend",
+    "SearchEngineUnavailable",
+    "get_backend",
+    "get_database_backend",
+]
 
 _elasticsearch = None
 

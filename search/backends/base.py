@@ -238,6 +238,14 @@ def sort_positions(sort: str) -> dict[int, int]:
     return positions
 
 
+class SearchEngineUnavailable(RuntimeError):
+    """The search engine could not answer (down, timed out, or not answering as one).
+
+    Only an engine outside the database raises it; the database's own engines fail with the
+    database. Its text is for logs (method and path, never the host), not for readers.
+    """
+
+
 @dataclass(frozen=True)
 class EngineQuery:
     """A cleaned request: terms (already safe), facet filters, and how terms combine."""

@@ -6,27 +6,37 @@ searches keep working during it. Plain HTTP with JSON keeps one client for ES 8,
 OpenSearch (the official clients refuse each other's servers).
 """
 
+import base64
 import datetime
+import http.client
 import json
+import logging
+import threading
 import time
-import urllib.error
-import urllib.request
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.db import connection
 
 from search import text
 from search.models import SearchDocument, SearchDocumentFacet, SearchFacetValue
 
 from . import es_queries
-from .base import EngineQuery, HitRow, SearchBackend
+from .base import EngineQuery, HitRow, SearchBackend, SearchEngineUnavailable
 
-TIMEOUT = 5
+logger = logging.getLogger(__name__)
+
+# An engine that is down must not hold a gunicorn worker: a second and a half to connect,
+# a few seconds for a search to answer. Writes (bulk with refresh=wait_for, a rebuild's
+# batches) may take longer once connected. All three can be set in settings.
+CONNECT_TIMEOUT = 1.5
+READ_TIMEOUT = 3.0
+WRITE_TIMEOUT = 30.0
+# After a failure to reach the engine, each process stops asking it for this long, so that
+# while it is down every search answers at once (503, or the listing from the database)
+# instead of each request waiting for its own timeout. /healthz still asks every time.
+RETRY_AFTER_FAILURE_SECONDS = 10.0
 BULK_CHUNK = 500
-
-
-class SearchEngineUnavailable(RuntimeError):
-    pass
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -37,11 +47,40 @@ class ElasticsearchBackend(SearchBackend):
         if parts.scheme not in ("http", "https"):
             raise ValueError("SEARCH_URL must be an http or https URL")
         self.url = url
-        self.base = url.rstrip("/")
+        self.https = parts.scheme == "https"
+        self.host = parts.hostname or "localhost"
+        self.port = parts.port or (443 if self.https else 80)
+        self.path_prefix = parts.path.rstrip("/")
+        self.authorization = None
+        if parts.username:  # https://user:password@host: basic authentication
+            credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+            self.authorization = "Basic " + base64.b64encode(credentials.encode()).decode()
         self.alias = f"{index_prefix}_content"
         self._cache = None
+        self._unavailable_until = 0.0
+        self._lock = threading.Lock()
 
     # --- HTTP -------------------------------------------------------------------------
+    @staticmethod
+    def timeouts(*, write: bool) -> tuple[float, float]:
+        connect = float(getattr(settings, "SEARCH_CONNECT_TIMEOUT", CONNECT_TIMEOUT))
+        if write:
+            return connect, float(getattr(settings, "SEARCH_WRITE_TIMEOUT", WRITE_TIMEOUT))
+        return connect, float(getattr(settings, "SEARCH_READ_TIMEOUT", READ_TIMEOUT))
+
+    def is_paused(self) -> bool:
+        """Whether a recent failure means this process does not ask the engine just now."""
+        return time.monotonic() < self._unavailable_until
+
+    def _failed(self) -> None:
+        pause = float(getattr(settings, "SEARCH_RETRY_SECONDS", RETRY_AFTER_FAILURE_SECONDS))
+        with self._lock:
+            self._unavailable_until = time.monotonic() + pause
+
+    def _answered(self) -> None:
+        with self._lock:
+            self._unavailable_until = 0.0
+
     def request(
         self,
         method: str,
@@ -50,31 +89,57 @@ class ElasticsearchBackend(SearchBackend):
         *,
         ndjson: bool = False,
         allow_missing: bool = False,
+        write: bool = False,
+        even_if_paused: bool = False,
     ):
+        """One HTTP request; SearchEngineUnavailable for anything but a good answer.
+
+        http.client rather than urllib so that connecting and answering have their own
+        timeouts (urllib has one for both). The error's text names the method and path,
+        never the host, and is for logs only.
+        """
+        if self.is_paused() and not even_if_paused:
+            raise SearchEngineUnavailable(f"{method} {path}: not asked (failed moments ago)")
         data = None
         headers = {"Accept": "application/json"}
+        if self.authorization:
+            headers["Authorization"] = self.authorization
         if body is not None:
             data = (body if isinstance(body, str) else json.dumps(body)).encode()
             headers["Content-Type"] = "application/x-ndjson" if ndjson else "application/json"
-        # The scheme was checked to be http(s) in __init__.
-        request = urllib.request.Request(  # noqa: S310
-            self.base + path, data=data, method=method, headers=headers
-        )
+        connect_timeout, answer_timeout = self.timeouts(write=write)
+        connection_class = http.client.HTTPSConnection if self.https else http.client.HTTPConnection
+        conn = connection_class(self.host, self.port, timeout=connect_timeout)
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
-                payload = response.read()
-        except urllib.error.HTTPError as error:
-            if allow_missing and error.code == 404:
+            conn.connect()
+            conn.sock.settimeout(answer_timeout)
+            conn.request(method, self.path_prefix + path, body=data, headers=headers)
+            response = conn.getresponse()
+            status, payload = response.status, response.read()
+        except (OSError, http.client.HTTPException) as error:
+            # Refused, unreachable, timed out, reset, or not HTTP at all.
+            self._failed()
+            raise SearchEngineUnavailable(f"{method} {path}: {type(error).__name__}") from error
+        finally:
+            conn.close()
+        if status >= 400:
+            if allow_missing and status == 404:
+                self._answered()
                 return None
-            raise SearchEngineUnavailable(
-                f"{method} {path}: {error.code} {error.read()[:500]!r}"
-            ) from error
-        except (urllib.error.URLError, TimeoutError, OSError) as error:
-            raise SearchEngineUnavailable(f"{method} {path}: {error}") from error
-        return json.loads(payload) if payload else {}
+            if status >= 500 or status == 429:  # the engine is in trouble, not the request
+                self._failed()
+            raise SearchEngineUnavailable(f"{method} {path}: {status} {payload[:500]!r}")
+        try:
+            answer = json.loads(payload) if payload else {}
+        except ValueError as error:  # a proxy's HTML error page, or garbage
+            self._failed()
+            raise SearchEngineUnavailable(f"{method} {path}: not JSON") from error
+        self._answered()
+        return answer
 
     def ping(self) -> dict:
-        return self.request("GET", "/")
+        """Whether the engine answers now, whatever earlier requests found (for /healthz)."""
+        return self.request("GET", "/", even_if_paused=True)
 
     # --- searching --------------------------------------------------------------------
     def _search(self, query, *, sort, offset, limit, with_facets, with_highlight):
@@ -86,9 +151,13 @@ class ElasticsearchBackend(SearchBackend):
             with_facets=with_facets,
             with_highlight=with_highlight,
         )
-        return es_queries.parse_search_response(
-            self.request("POST", f"/{self.alias}/_search", body)
-        )
+        answer = self.request("POST", f"/{self.alias}/_search", body)
+        try:
+            return es_queries.parse_search_response(answer)
+        except (AttributeError, KeyError, TypeError, ValueError) as error:
+            # JSON, but not a search response (a proxy, a different service on the port).
+            self._failed()
+            raise SearchEngineUnavailable("search: not a search response") from error
 
     def facet_counts(self, query: EngineQuery):
         total, _hits, counts = self._search(
@@ -140,14 +209,18 @@ class ElasticsearchBackend(SearchBackend):
         data = self.request(
             "POST", f"/{self.alias}/_search", es_queries.suggest_body(words, limit=limit)
         )
-        return [
-            {
-                "title": h["_source"]["title"],
-                "url": h["_source"]["url"],
-                "type": h["_source"]["content_type_label"],
-            }
-            for h in data.get("hits", {}).get("hits", [])
-        ]
+        try:
+            return [
+                {
+                    "title": h["_source"]["title"],
+                    "url": h["_source"]["url"],
+                    "type": h["_source"]["content_type_label"],
+                }
+                for h in data.get("hits", {}).get("hits", [])
+            ]
+        except (AttributeError, KeyError, TypeError) as error:
+            self._failed()
+            raise SearchEngineUnavailable("suggest: not a search response") from error
 
     def vocabulary_words(self):
         # The database index is always kept too; its vocabulary is the same words.
@@ -174,12 +247,12 @@ class ElasticsearchBackend(SearchBackend):
             lines = es_queries.bulk_lines(
                 self.alias, documents, [pk for pk in chunk if pk not in present]
             )
-            self.request("POST", "/_bulk?refresh=wait_for", lines, ndjson=True)
+            self.request("POST", "/_bulk?refresh=wait_for", lines, ndjson=True, write=True)
 
     def rebuild(self, *, stdout=None):
         """Fill a new index from the database index, then point the alias at it."""
         new_index = f"{self.alias}_{time.strftime('%Y%m%d%H%M%S')}_{time.perf_counter_ns() % 10**6}"
-        self.request("PUT", f"/{new_index}", es_queries.index_body())
+        self.request("PUT", f"/{new_index}", es_queries.index_body(), write=True)
         last = 0
         with connection.cursor() as cursor:
             while True:
@@ -192,9 +265,9 @@ class ElasticsearchBackend(SearchBackend):
                 if not ids:
                     break
                 lines = es_queries.bulk_lines(new_index, self.documents_for(ids))
-                self.request("POST", "/_bulk", lines, ndjson=True)
+                self.request("POST", "/_bulk", lines, ndjson=True, write=True)
                 last = ids[-1]
-        self.request("POST", f"/{new_index}/_refresh")
+        self.request("POST", f"/{new_index}/_refresh", write=True)
         old = self.request("GET", f"/_alias/{self.alias}", allow_missing=True) or {}
         actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
         if self.request("HEAD", f"/{self.alias}", allow_missing=True) is not None and not old:

@@ -110,6 +110,18 @@ def test_search_with_results_and_with_none_has_no_axe_violations(axe_page, conte
     assert_accessible(axe_page, content, SEARCH_PAGES)
 
 
+SEARCH_UNAVAILABLE_PAGES = [
+    (lambda c: "/search/?q=repairs", 503, "search-unavailable"),
+]
+
+
+def test_search_unavailable_page_has_no_axe_violations(
+    axe_page, content, search_engine_unreachable
+):
+    """The page a reader sees while the search engine (SEARCH_URL) cannot be reached."""
+    assert_accessible(axe_page, content, SEARCH_UNAVAILABLE_PAGES)
+
+
 COMMUNITY_PUBLIC_PAGES = [
     (lambda c: "/declaration/", 200, "declaration"),
     (lambda c: "/declaration/sign/", 200, None),
