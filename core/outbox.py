@@ -17,7 +17,6 @@ Why the pieces fit (docs/background-work.md has the whole picture):
 """
 
 import logging
-from datetime import timedelta
 from functools import partial
 
 from django.core.mail import EmailMessage
@@ -38,18 +37,14 @@ from mailer.models import (
     get_message_id,
 )
 
+from core.retries import BACKGROUND_RETRY_DELAYS
+
 logger = logging.getLogger(__name__)
 
 # How long the task waits before each further try of a message the mail server did not
 # take, on task backends that can run work later. After the last one the message still
 # waits: the cron command keeps trying it.
-RETRY_DELAYS = (
-    timedelta(minutes=1),
-    timedelta(minutes=5),
-    timedelta(minutes=30),
-    timedelta(hours=2),
-    timedelta(hours=6),
-)
+RETRY_DELAYS = BACKGROUND_RETRY_DELAYS
 
 
 def queue_email(message: EmailMessage) -> Message:

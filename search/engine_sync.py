@@ -11,7 +11,6 @@ after 1, 5, 30, 120 and 360 minutes where the task backend can run work later) a
 
 import logging
 import secrets
-from datetime import timedelta
 from functools import partial
 from itertools import groupby
 from operator import itemgetter
@@ -21,18 +20,14 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from core.retries import BACKGROUND_RETRY_DELAYS
 from search.backends import SearchEngineUnavailable, get_backend
 from search.models import PendingEngineWrite
 
 logger = logging.getLogger(__name__)
 
-RETRY_DELAYS = (
-    timedelta(minutes=1),
-    timedelta(minutes=5),
-    timedelta(minutes=30),
-    timedelta(hours=2),
-    timedelta(hours=6),
-)
+# When the task tries the engine again; after the last try the cron command keeps trying.
+RETRY_DELAYS = BACKGROUND_RETRY_DELAYS
 SYNC_BATCH = 500
 
 
