@@ -98,7 +98,9 @@ def invalidate_page_cache() -> None:
 
 
 def cache_key_for(request) -> str:
-    return f"page-cache:page:{request.get_host()}:{request.get_full_path()}"
+    # The scheme too: a page carries absolute URLs (Open Graph, JSON-LD), and the first
+    # reader's http or https must not decide what every other reader gets.
+    return f"page-cache:page:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
 
 
 def stored_page(key: str):

@@ -45,6 +45,21 @@ def test_unpublishing_clears_the_page_cache(
     assert "Soon withdrawn study" not in client.get(site_tree["case-studies"].url).content.decode()
 
 
+def test_http_and_https_readers_get_pages_built_for_their_own_scheme(
+    client, site_tree, page_cache_on
+):
+    """The page carries absolute URLs (Open Graph); the first reader's scheme must not decide
+    what the others get."""
+    plain = client.get("/", secure=False)
+    secure = client.get("/", secure=True)
+
+    assert plain["X-Page-Cache"] == "miss"
+    assert secure["X-Page-Cache"] == "miss"
+    assert 'content="https://testserver/"' in secure.content.decode()
+    assert 'content="http://testserver/"' in plain.content.decode()
+    assert client.get("/", secure=True)["X-Page-Cache"] == "hit"
+
+
 def test_signed_in_users_bypass_the_cache(client, site_tree, page_cache_on, editor):
     client.force_login(editor)
     client.get("/")
