@@ -3,11 +3,11 @@
 The archive is a gzipped tar (format version 1) holding, in this order:
 
 - `db/NNNN-<app_label>.<model>.jsonl`: every row of one model in Django's JSON Lines
-  serializer, in an order that loads (models with a natural key first). Primary keys are
-  kept, so page ids, tree paths, revision ids and everything that points at them (StreamField
-  blocks, revision content, generic relations) stay right. Foreign keys to a model with a
-  natural key are written as that key: content types and permissions get other ids on a
-  database migrated elsewhere, and are matched by app label, model name and codename there.
+  serializer (datetimes to the microsecond). Primary keys are kept, so page ids, tree paths,
+  revision ids and everything that points at them (StreamField blocks, revision content,
+  generic relations) stay right. Foreign keys to content types and permissions are written
+  as natural keys: migrate makes those on each database, with ids that can differ, and they
+  are matched by app label, model name and codename there.
   Many-to-many rows are written as rows of their own (`core.basepage_organisations`), not
   inside their owner: modelcluster's ParentalManyToManyField keeps what a deserializer sets
   in memory until a save that a raw load never makes, and rows of their own keep their ids
@@ -25,6 +25,7 @@ What is left out, and why, is `EXCLUDED` below (also docs/deployment.md, "Backup
 """
 
 import contextlib
+import datetime
 import hashlib
 import io
 import json
@@ -47,7 +48,10 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.core.serializers.base import DeserializationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.serializers.jsonl import Serializer as JSONLSerializer
+from django.db import DatabaseError, connection, models, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -150,15 +154,6 @@ def _local_field_names(model) -> list[str]:
     return [field.name for field in model._meta.local_fields]
 
 
-def _natural_key_relations(model) -> list[str]:
-    # Written as natural keys, each would otherwise cost a query per row.
-    return [
-        field.name
-        for field in model._meta.local_fields
-        if field.is_relation and hasattr(field.related_model, "natural_key")
-    ]
-
-
 def database_content() -> list[str]:
     """What the database holds beyond what migrations create: "label: N rows" lines."""
     held = []
@@ -225,6 +220,59 @@ def _sha256_of(path: Path) -> str:
         return _sha256_of_stream(handle)
 
 
+class _ExactJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder with datetimes and times to the microsecond, as the database holds them.
+
+    DjangoJSONEncoder cuts them to milliseconds (ECMA-262), so a restored revision or sign-up
+    time would differ from the original, and two revisions saved in the same millisecond
+    could swap places in an order by time.
+    """
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            if isinstance(o, datetime.time) and timezone.is_aware(o):
+                raise ValueError("JSON can't represent timezone-aware times.")
+            return o.isoformat()
+        return super().default(o)
+
+
+class _RowSerializer(JSONLSerializer):
+    """JSON Lines, with foreign keys to content types and permissions as natural keys only.
+
+    Those two are made by migrate on each database, in an order that can differ, so their
+    ids do; every other row keeps its id, so ids are the exact reference for the rest. (A
+    natural key for everything would write pages as their URL path, which is not unique, and
+    cannot name the deleted page an audit log row still points at.) The keys come from maps
+    read once, not from a query per row.
+    """
+
+    def __init__(self, *, natural_keys: dict, **kwargs):
+        super().__init__(**kwargs)
+        self.natural_keys = natural_keys
+
+    def handle_fk_field(self, obj, field):
+        keys = self.natural_keys.get(field.related_model)
+        if keys is None:
+            super().handle_fk_field(obj, field)
+            return
+        value = getattr(obj, field.attname)
+        self._current[field.name] = None if value is None else keys.get(value, value)
+
+
+def _natural_keys() -> dict:
+    types = {
+        pk: (app_label, model)
+        for pk, app_label, model in ContentType.objects.values_list("pk", "app_label", "model")
+    }
+    permissions = {
+        pk: (codename, *types[type_id])
+        for pk, codename, type_id in Permission.objects.values_list(
+            "pk", "codename", "content_type_id"
+        )
+    }
+    return {ContentType: types, Permission: permissions}
+
+
 class _CountingIterator:
     def __init__(self, iterable):
         self.iterable = iterable
@@ -238,20 +286,16 @@ class _CountingIterator:
 
 def _dump_database(directory: Path) -> tuple[list[dict], dict[str, set[str]]]:
     """Write each model's rows to a file; returns the manifest's models and referenced files."""
-    serializer_class = serializers.get_serializer("jsonl")
+    natural_keys = _natural_keys()
     entries = []
     referenced = defaultdict(set)
     for position, model in enumerate(backed_up_models(), start=1):
         label = model._meta.label_lower
         member = f"{DB_PREFIX}{position:04d}-{label}.jsonl"
-        queryset = rows_of(model).select_related(*_natural_key_relations(model)).order_by("pk")
-        rows = _CountingIterator(queryset.iterator(chunk_size=2000))
+        rows = _CountingIterator(rows_of(model).order_by("pk").iterator(chunk_size=2000))
         with open(directory / member.removeprefix(DB_PREFIX), "w", encoding="utf-8") as handle:
-            serializer_class().serialize(
-                rows,
-                stream=handle,
-                fields=_local_field_names(model),
-                use_natural_foreign_keys=True,
+            _RowSerializer(natural_keys=natural_keys).serialize(
+                rows, stream=handle, fields=_local_field_names(model), cls=_ExactJSONEncoder
             )
         entries.append({"label": label, "member": member, "rows": rows.count})
         for field in model._meta.local_fields:
@@ -413,7 +457,9 @@ def _open_archive(path: Path) -> tarfile.TarFile:
     except FileNotFoundError:
         raise BackupError(f"{path} does not exist.") from None
     except (OSError, tarfile.TarError, EOFError, zlib.error) as error:
-        raise BackupError(f"{path} is not a site backup archive ({error}).") from None
+        raise BackupError(
+            f"{path} is not a site backup archive ({error}); nothing was changed."
+        ) from None
 
 
 def archive_verify(path: Path | str) -> dict:
@@ -439,7 +485,9 @@ def archive_verify(path: Path | str) -> dict:
                 digests[member.name] = {"size": member.size, "sha256": _sha256_of_stream(handle)}
                 order.append(member.name)
     except (OSError, tarfile.TarError, EOFError, zlib.error) as error:
-        raise BackupError(f"{path} is damaged (truncated or corrupt): {error}.") from None
+        raise BackupError(
+            f"{path} is damaged (truncated or corrupt): {error}; nothing was changed."
+        ) from None
     if manifest_bytes is None:
         raise BackupError(f"{path} has no {MANIFEST}: it is incomplete or not a site backup.")
     try:
@@ -598,14 +646,26 @@ def _write_media_file(member: _VerifiedMember, name: str) -> None:
         raise BackupError(f"Storage saved {name} as {saved}; the restore was rolled back.")
 
 
-def _restore_members(path: Path, manifest: dict) -> tuple[list[type[models.Model]], int]:
-    """Load every row and write every media file, reading the archive once, front to back.
+def _restore_members(path: Path, manifest: dict) -> tuple[int, int]:
+    """Load every row, check them, then write every media file: the archive read once, in order.
 
-    The rows come first, in the manifest's order (archive_verify checked it), so models with
-    a natural key exist before the rows that refer to them.
+    The rows come first, in the manifest's order (archive_verify checked it); foreign keys are
+    checked once they are all in, so the order among them does not matter. Media files are
+    written only once the rows have loaded and matched the manifest, so a bad archive fails
+    before any file is written. Returns (revisions remapped, media files written).
     """
-    loaded, deferred, media = [], [], 0
+    loaded, deferred, media, remapped = [], [], 0, None
     models_by_member = {entry["member"]: entry for entry in manifest["models"]}
+
+    def rows_done():
+        for obj in deferred:
+            obj.save_deferred_fields()
+        connection.check_constraints(table_names=[model._meta.db_table for model in loaded])
+        changed = _remap_revision_content_types(manifest)
+        _reset_sequences(loaded)
+        _check_row_counts(manifest)
+        return changed
+
     with tarfile.open(path, "r|gz") as tar, connection.constraint_checks_disabled():
         for member in tar:
             if member.name == MANIFEST:
@@ -616,13 +676,14 @@ def _restore_members(path: Path, manifest: dict) -> tuple[list[type[models.Model
             if member.name in models_by_member:
                 loaded.append(apps.get_model(models_by_member[member.name]["label"]))
                 _load_model_rows(reader, deferred)
-            else:
-                _write_media_file(reader, member.name.removeprefix(MEDIA_PREFIX))
-                media += 1
-        for obj in deferred:
-            obj.save_deferred_fields()
-    connection.check_constraints(table_names=[model._meta.db_table for model in loaded])
-    return loaded, media
+                continue
+            if remapped is None:
+                remapped = rows_done()
+            _write_media_file(reader, member.name.removeprefix(MEDIA_PREFIX))
+            media += 1
+        if remapped is None:
+            remapped = rows_done()
+    return remapped, media
 
 
 def _remap_revision_content_types(manifest: dict) -> int:
@@ -677,7 +738,8 @@ def restore_archive(*, path: Path | str, replace: bool = False, stdout=None) -> 
     Checks everything before changing anything: the archive against its manifest, the
     database's migrations against the archive's, and that the database holds no content
     (unless `replace`). Then, in one transaction, empties the tables, loads every row, checks
-    the counts and writes the media files; any failure rolls the database back. Afterwards
+    them against the manifest, then writes the media files; any failure rolls the database
+    back. Afterwards
     the site search index and Wagtail's admin index are rebuilt from the restored pages.
     """
     started = time.perf_counter()
@@ -702,22 +764,27 @@ def restore_archive(*, path: Path | str, replace: bool = False, stdout=None) -> 
                 "everything in this one and put the archive's content in its place. "
                 "Nothing was changed."
             )
-    with transaction.atomic():
-        _flush()
-        loaded, media = _restore_members(path, manifest)
-        remapped = _remap_revision_content_types(manifest)
-        _reset_sequences(loaded)
-        _check_row_counts(manifest)
-        # Every process's page cache starts again from the restored content.
-        invalidate_page_cache()
+    try:
+        with transaction.atomic():
+            _flush()
+            remapped, media = _restore_members(path, manifest)
+            # Every process's page cache starts again from the restored content.
+            invalidate_page_cache()
+    except BackupError:
+        raise
+    except (DatabaseError, DeserializationError, ValueError, OSError, tarfile.TarError) as error:
+        raise BackupError(
+            f"The restore failed and was rolled back, so the database is as it was ({error}). "
+            "Media files written before the failure are left in the storage."
+        ) from error
     rows = sum(entry["rows"] for entry in manifest["models"])
-    say(f"Restored {rows} rows of {len(loaded)} models and {media} media files.")
+    say(f"Restored {rows} rows of {len(manifest['models'])} models and {media} media files.")
     say("Rebuilding the search indexes...")
     indexed = rebuild_index()
     call_command("update_index", verbosity=0)
     return {
         "rows": rows,
-        "models": len(loaded),
+        "models": len(manifest["models"]),
         "media_files": media,
         "revisions_remapped": remapped,
         "indexed_pages": indexed,
