@@ -20,12 +20,18 @@ class Command(BaseCommand):
             help="delete everything in this database and put the archive's content in its place",
         )
         parser.add_argument(
+            "--skip-admin-index",
+            action="store_true",
+            help="leave Wagtail's admin search index for a later `manage.py update_index` "
+            "(the public site search is always rebuilt)",
+        )
+        parser.add_argument(
             "--check",
             action="store_true",
             help="only check the archive against its manifest; change nothing",
         )
 
-    def handle(self, *args, archive, replace, check, **options):
+    def handle(self, *args, archive, replace, check, skip_admin_index, **options):
         try:
             if check:
                 manifest = archive_verify(archive)
@@ -37,7 +43,12 @@ class Command(BaseCommand):
                     )
                 )
                 return
-            summary = restore_archive(path=archive, replace=replace, stdout=self.stdout)
+            summary = restore_archive(
+                path=archive,
+                replace=replace,
+                admin_index=not skip_admin_index,
+                stdout=self.stdout,
+            )
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
