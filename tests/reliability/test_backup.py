@@ -220,14 +220,14 @@ def postgres_settings(template) -> dict | None:
     candidate = {"HOST": "127.0.0.1", "PORT": 5432, "USER": "postgres"}
     try:
         served._postgres_admin(candidate).close()
-    except Exception:  # noqa: BLE001 - any failure to connect means no server for this test
+    except Exception:  # any failure to connect means there is no server for this test
         return None
     return candidate
 
 
 @pytest.fixture(scope="module")
 def new_databases(migrated_template):
-    """new_database(engine): the URL of a brand-new, empty, unmigrated database; dropped after."""
+    """make(directory, engine): the URL of a brand-new, empty, unmigrated database, dropped after."""
     created = []
 
     def make(directory, engine: str) -> str:
