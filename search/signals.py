@@ -72,6 +72,8 @@ def remove_deleted_pages(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def reindex_restricted_subtree(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # rows loaded as they are (a restore): the index is rebuilt once they are all in
     try:
         page = Page.objects.get(pk=instance.page_id)
     except Page.DoesNotExist:  # the page itself was deleted; its documents went with it

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "community",
     "search",
     "home",
+    # Site-wide operator commands (site_backup, site_restore); above every app they touch.
+    "localdigital.ops",
     "django_tasks",
     "django_tasks_db",
     "mailer",

@@ -142,7 +142,15 @@ class ServedSite:
         return result.stdout
 
     def manage(self, *args: str, timeout: int = 300, env: dict | None = None) -> str:
-        result = subprocess.run(  # noqa: S603
+        result = self.manage_result(*args, timeout=timeout, env=env)
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+        return result.stdout
+
+    def manage_result(
+        self, *args: str, timeout: int = 300, env: dict | None = None
+    ) -> subprocess.CompletedProcess:
+        """A management command's exit code and output, for a test that expects it to fail."""
+        return subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env(**(env or {})),
@@ -150,8 +158,6 @@ class ServedSite:
             text=True,
             timeout=timeout,
         )
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
-        return result.stdout
 
     @contextlib.contextmanager
     def gunicorn(self, workers: int = 3, **env_overrides):
