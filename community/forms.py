@@ -22,7 +22,7 @@ from allauth.account.forms import (
 
 from community.models import BudgetBand, DigestFrequency, FollowKind, Seeking
 from community.services import email_domain
-from community.text import plain_text
+from community.text import person_name, plain_text
 from community.uploads import validate_document_upload
 from core.models import PHASES, ServiceArea
 from organisations.models import Organisation, OrganisationType
@@ -96,6 +96,12 @@ class MemberSignupForm(SignupForm):
         },
     )
     field_order = ("full_name", "job_title", "organisation", "email", "password1", "password2")
+
+    def clean_full_name(self):
+        name = person_name(self.cleaned_data["full_name"])
+        if not name:
+            raise forms.ValidationError("Enter your full name")
+        return name
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,7 +215,7 @@ class MemberProfileForm(forms.Form):
         self.fields["organisation"].queryset = choices
 
     def clean_full_name(self):
-        name = plain_text(self.cleaned_data["full_name"])
+        name = person_name(self.cleaned_data["full_name"])
         if not name:
             raise forms.ValidationError("Enter your full name")
         return name

@@ -40,7 +40,7 @@ from community.models import (
     SignatureStatus,
     VerificationStatus,
 )
-from community.text import paragraphs_html, plain_text
+from community.text import paragraphs_html, person_name, plain_text
 from core.models import BasePage, RelatedDocument
 from core.page_cache import invalidate_page_cache
 from organisations.models import Organisation
@@ -96,13 +96,14 @@ def member_create(
     """Called when someone signs up: a pending profile; never staff, never in a group."""
     user.is_staff = False
     user.is_superuser = False
-    user.first_name, _, user.last_name = plain_text(full_name).partition(" ")
+    full_name = person_name(full_name)
+    user.first_name, _, user.last_name = full_name.partition(" ")
     user.save()
     user.groups.clear()
     profile, _created = MemberProfile.objects.update_or_create(
         user=user,
         defaults={
-            "full_name": plain_text(full_name)[:150],
+            "full_name": full_name[:150],
             "job_title": plain_text(job_title)[:150],
             "organisation": organisation,
         },
@@ -216,7 +217,7 @@ def member_profile_update(
 ) -> ProfileUpdate:
     """A member edits their own profile. Moving organisation re-runs verification."""
     profile = MemberProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
-    full_name = plain_text(full_name)[:150]
+    full_name = person_name(full_name)[:150]
     profile.full_name = full_name
     profile.job_title = plain_text(job_title)[:150]
     organisation_changed = profile.organisation_id != organisation.pk

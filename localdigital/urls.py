@@ -2,15 +2,20 @@
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LogoutView as AdminLogoutView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from localdigital.api import api_router
 
 urlpatterns = [
+    # Wagtail's sign-out deletes the session cookie even when it refuses a GET with a 405, so
+    # a link on any other site could sign editors out; refuse anything but a POST first.
+    path("admin/logout/", require_POST(AdminLogoutView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
