@@ -7,15 +7,26 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
 
 
 def client_address(request) -> str:
-    # Behind a trusted proxy, SecurityMiddleware/the proxy set REMOTE_ADDR; never trust
-    # X-Forwarded-For here, or anyone could pick a fresh address per request.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address, as every limit and lockout of the site sees it.
+
+    One definition for our limits, allauth's and django-axes' (AXES_CLIENT_IP_CALLABLE):
+    allauth's, which reads X-Forwarded-For only as far as TRUSTED_PROXY_COUNT proxies of our
+    own appended to it (docs/deployment.md), and REMOTE_ADDR otherwise, so that nobody can
+    pick a fresh address per request by sending the header themselves.
+    """
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:  # no usable address at all
+        return "unknown"
 
 
 def hit(request, scope: str) -> bool:

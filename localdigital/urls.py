@@ -5,10 +5,12 @@ from django.urls import include, path
 from django.views.decorators.http import require_POST
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import LogoutView as AdminLogoutView
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community.ratelimit import rate_limit
 from core import views as core_views
 from localdigital.api import api_router
 
@@ -33,7 +35,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's form for a password-protected page, with a limit on guesses per address.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        rate_limit("page_password")(wagtail_views.authenticate_with_password),
+    ),
+    path("", include(wagtail_urls)),
+]
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"

@@ -13,6 +13,7 @@ from community import selectors, services
 from community.auth import member_profile
 from community.forms import DeleteAccountForm, MemberProfileForm
 from community.models import Comment, Follow, Opportunity, ReuseRecord
+from community.ratelimit import rate_limit
 from community.views.access import member_required, signed_in_required
 
 
@@ -32,6 +33,7 @@ def profile(request):
 
 @member_required(verified=False)
 @require_http_methods(["GET", "POST"])
+@rate_limit("profile_edit")
 def profile_edit(request, profile):
     """Always the signed-in member's own profile: there is no id in the URL to change."""
     initial = {

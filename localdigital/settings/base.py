@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "localdigital.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "localdigital.request_body.RequestBodyLimitMiddleware",
     # Before sessions, CSRF, authentication and messages: a cached page for an anonymous
     # reader (no session cookie) needs none of them, and a hit then skips them all. What they
     # add to a response is stored with it; a response that sets a cookie is never stored.
@@ -320,6 +321,10 @@ WAGTAIL_I18N_ENABLED = False
 TAGGIT_CASE_INSENSITIVE = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies (localdigital/request_body.py): a member's form may send its one upload
+# (COMMUNITY_UPLOAD_MAX_BYTES) and this much more; the admin, editors' larger files.
+REQUEST_BODY_MARGIN_BYTES = 1024 * 1024
+REQUEST_BODY_MAX_ADMIN_BYTES = int(os.environ.get("REQUEST_BODY_MAX_ADMIN_BYTES", 64 * 1024 * 1024))
 
 
 def logging_setting(log_format: str) -> dict:

@@ -1,6 +1,7 @@
 """Settings for members, sign-in, rate limits and the rest of the community app."""
 
 import datetime
+import os
 
 
 def _insert_after(items: list, anchor: str, new: str) -> None:
@@ -76,7 +77,8 @@ def apply(settings: dict) -> None:
         "reset_password_from_key": "20/m/ip",
         "confirm_email": "3/h/key",
         "change_password": "5/m/user",
-        "manage_email": "10/m/user",
+        # Each address added is a confirmation email: 10 a minute was 600 an hour per account.
+        "manage_email": "10/h/user",
     }
 
     # django-axes: lock a user *at an address* after repeated failures, for a cool-off only.
@@ -91,6 +93,11 @@ def apply(settings: dict) -> None:
     settings["AXES_LOCKOUT_TEMPLATE"] = "community/account/lockout.html"
     settings["AXES_HTTP_RESPONSE_CODE"] = 429
     settings["AXES_VERBOSE"] = False
+    # Behind proxies of our own (a load balancer, nginx), the client's address is the one the
+    # nearest of them appended to X-Forwarded-For; every limit and lockout reads it the same
+    # way (community.ratelimit.client_address). 0: REMOTE_ADDR, the header is ignored.
+    settings["ALLAUTH_TRUSTED_PROXY_COUNT"] = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+    settings["AXES_CLIENT_IP_CALLABLE"] = "community.ratelimit.client_address"
 
     # Our own limits on every public form: (requests, seconds) per client address.
     settings["COMMUNITY_RATE_LIMITS"] = {
@@ -103,6 +110,10 @@ def apply(settings: dict) -> None:
         "opportunity": (10, 3600),
         "interest": (20, 3600),
         "follow": (60, 3600),
+        # Each change of organisation emails every moderator.
+        "profile_edit": (20, 3600),
+        # Wagtail's password-protected pages: a guess per request, otherwise unlimited.
+        "page_password": (20, 3600),
     }
     settings["COMMUNITY_UPLOAD_MAX_BYTES"] = 10 * 1024 * 1024
     # Address domains that are never a work email for the Declaration.

@@ -81,3 +81,76 @@ def test_the_admin_sign_out_still_signs_out_with_a_post(client, editor):
 
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 302  # to the sign-in page
+
+
+def test_profile_edits_are_rate_limited(client, members, org_a, org_b, settings):
+    """Each change of organisation emails every moderator: a loop must not flood them."""
+    settings.COMMUNITY_RATE_LIMITS = {**settings.COMMUNITY_RATE_LIMITS, "profile_edit": (2, 3600)}
+    client.force_login(members["owner"].user)
+    url = reverse("community:profile_edit")
+    statuses = [
+        client.post(
+            url, {"full_name": "Olu Owner", "job_title": "", "organisation": org.pk}
+        ).status_code
+        for org in (org_b, org_a, org_b)
+    ]
+    assert statuses == [302, 302, 429]
+    assert client.get(url).status_code == 200  # reading the form is never limited
+
+
+def test_page_passwords_cannot_be_guessed_without_a_limit(client, site_tree, settings):
+    from wagtail.models import PageViewRestriction
+
+    settings.COMMUNITY_RATE_LIMITS = {**settings.COMMUNITY_RATE_LIMITS, "page_password": (3, 3600)}
+    page = site_tree["about"]
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="right-one"
+    )
+    url = f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    guesses = [
+        client.post(url, {"password": f"guess-{n}", "return_url": page.url}).status_code
+        for n in range(4)
+    ]
+    assert guesses[:3] == [200, 200, 200]  # the form again, with its error
+    assert guesses[3] == 429
+
+
+def test_a_request_body_larger_than_any_form_takes_is_refused_before_it_is_read(
+    client, members, settings
+):
+    settings.COMMUNITY_UPLOAD_MAX_BYTES = 1024
+    client.force_login(members["owner"].user)
+    too_large = settings.COMMUNITY_UPLOAD_MAX_BYTES + settings.REQUEST_BODY_MARGIN_BYTES + 1
+
+    response = client.generic(
+        "POST",
+        reverse("community:contribute_type", args=["case-study"]),
+        data=b"x" * too_large,
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()
+
+
+@pytest.mark.parametrize("proxies", [0, 1])
+def test_limits_key_on_the_address_our_own_proxy_saw(rf, settings, proxies):
+    """Behind a proxy every request comes from its address: with TRUSTED_PROXY_COUNT the
+    limits read the client's from X-Forwarded-For; without it, a sent header is ignored."""
+    from community.ratelimit import client_address
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
+
+    assert client_address(request) == ("203.0.113.9" if proxies else "10.0.0.2")
+
+
+def test_axes_locks_out_the_address_every_other_limit_sees(settings):
+    from django.test import RequestFactory
+
+    from axes.helpers import get_client_ip_address
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.9")
+
+    assert get_client_ip_address(request) == "203.0.113.9"
