@@ -6,6 +6,7 @@ from django.core.cache import cache
 import pytest
 
 from tests import factories
+from tests.db import page_make, site_tree_ensure
 
 
 @pytest.fixture(autouse=True)
@@ -46,14 +47,6 @@ def redis_cache(settings):
     cache.delete_pattern("*")
 
 
-def _site_tree_ensure():
-    from core.services import reference_taxonomies_load
-    from home.demo.site_tree import site_tree_ensure
-
-    reference_taxonomies_load()
-    return site_tree_ensure()
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, with the site tree and reference taxonomies built once per worker.
@@ -65,7 +58,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from django.db import connection
 
     with django_db_blocker.unblock():
-        _site_tree_ensure()
+        site_tree_ensure()
         if getattr(connection, "_test_serialized_contents", None) is not None:
             # Serialized rollback reloads this snapshot at the start of a test without
             # flushing first: it must be the database as seeded, or it would bring back the
@@ -80,7 +73,7 @@ def site_tree(db):
     Already there (see django_db_setup) unless a transactional test flushed them: then the
     same idempotent code builds what is missing.
     """
-    return _site_tree_ensure()
+    return site_tree_ensure()
 
 
 @pytest.fixture
@@ -95,9 +88,7 @@ def make_page(site_tree):
     """make_page(Model, **fields): a published page of Model under its index page."""
 
     def _make(model, **kwargs):
-        factory_class = factories.FACTORY_FOR_MODEL[model]
-        kwargs.setdefault("parent", site_tree[factories.INDEX_SLUG_FOR_MODEL[model]])
-        return factory_class(**kwargs)
+        return page_make(site_tree, model, **kwargs)
 
     return _make
 

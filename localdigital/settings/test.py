@@ -25,3 +25,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
 # One line per request is for deployments; tests that read it turn it up (caplog.at_level).
 LOGGING["loggers"]["localdigital.requests"]["level"] = "WARNING"  # noqa: F405
+# Wagtail's own index serves only the admin's search, which no test reads; keeping it up to
+# date cost about a quarter of each page a test saves. The site's search is search.indexing.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}  # noqa: F405
+}

@@ -1,6 +1,7 @@
 """A small published corpus beside drafts, private and expired pages the API must never show."""
 
 import datetime
+import functools
 
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBrief
 from core.models import ServiceArea
 from patterns.models import ServicePatternPage
 from tests import factories
+from tests.db import kept_for_the_module, page_make, site_tree_ensure
 
 
 def restrict(page, password="let-me-in"):  # noqa: S107
@@ -27,9 +29,22 @@ def supplier(db):
     )
 
 
-@pytest.fixture
-def corpus(make_page, organisation, site_tree):
-    """Public pages of every type, plus the pages nobody outside the admin may see."""
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """Public pages of every type, plus the pages nobody outside the admin may see.
+
+    Built once per module (and test worker): every test here reads it, and what a test
+    changes (a restriction, a page more) is rolled back with the test.
+    """
+    with kept_for_the_module(django_db_blocker):
+        site_tree = site_tree_ensure()
+        organisation = factories.OrganisationFactory(
+            code="HCK", slug="hackney", name="Hackney", region="London"
+        )
+        yield corpus_build(functools.partial(page_make, site_tree), organisation, site_tree)
+
+
+def corpus_build(make_page, organisation, site_tree) -> dict:
     housing = ServiceArea.objects.get(slug="housing")
     waste = ServiceArea.objects.get(slug="waste-and-recycling")
     cardiff = factories.OrganisationFactory(
