@@ -27,6 +27,7 @@ from community.models import (
 from core import selectors as core_selectors
 from core.models import ServiceArea
 from organisations.models import Organisation, OrganisationType
+from organisations.selectors import organisation_email_domains
 from patterns.models import ServicePatternPage
 
 DEMO_PASSWORD = "localdigital-demo"  # noqa: S105 - only ever set by development settings
@@ -135,6 +136,7 @@ def members_ensure() -> tuple[list[MemberProfile], list[MemberProfile]]:
             if verified:
                 profile.verification_status = VerificationStatus.VERIFIED
                 profile.verification_method = "moderator"
+                profile.verification_reason = "Verified by a moderator (demo data)"
                 profile.verified_at = timezone.now()
                 profile.save()
             created_profiles.append(profile)
@@ -148,10 +150,12 @@ def signatories_ensure(count: int = 8) -> int:
     for offset, organisation in enumerate(_demo_organisations(count)):
         if Signature.objects.filter(organisation=organisation).exists():
             continue
-        domain = organisation.website_domain or "example.gov.uk"
+        own_domains = organisation_email_domains(organisation)
+        domain = own_domains[0] if own_domains else "example.gov.uk"
         signature = Signature.objects.create(
             organisation=organisation,
             status=SignatureStatus.APPROVED,
+            addresses_match=bool(own_domains),
             lead_name="Digital lead (demo)",
             lead_role="Head of Digital",
             lead_email=f"digital.lead@{domain}",

@@ -21,10 +21,10 @@ from allauth.account.forms import (
 )
 
 from community.models import BudgetBand, DigestFrequency, FollowKind, Seeking
-from community.services import email_domain
 from community.text import person_name, plain_text
 from community.uploads import validate_document_upload
 from core.models import PHASES, ServiceArea
+from organisations.domains import email_domain, mailbox
 from organisations.models import Organisation, OrganisationType
 
 MAX_TAGS = 10
@@ -88,7 +88,7 @@ class MemberSignupForm(SignupForm):
         label="Organisation",
         queryset=Organisation.objects.none(),
         empty_label="Select your organisation",
-        help_text="If your work email is on your organisation's website domain you are verified "
+        help_text="If your work email is on one of your organisation's email domains you are verified "
         "straight away; otherwise a moderator checks.",
         error_messages={
             "required": "Select your organisation",
@@ -195,7 +195,7 @@ class MemberProfileForm(forms.Form):
         queryset=Organisation.objects.none(),
         empty_label="Select your organisation",
         help_text="If you change organisation, we check again that you work there: straight away "
-        "when a confirmed email address of yours is on its website domain, otherwise a moderator "
+        "when a confirmed email address of yours is on one of its email domains, otherwise a moderator "
         "checks.",
         error_messages={
             "required": "Select your organisation",
@@ -617,10 +617,7 @@ class SignatureForm(forms.Form):
 
         organisation = self.cleaned_data["organisation"]
         if organisation_has_signed(organisation):
-            raise forms.ValidationError(
-                f"{organisation.name} has already signed the Declaration or "
-                "has an application in progress"
-            )
+            raise forms.ValidationError(f"{organisation.name} has already signed the Declaration")
         return organisation
 
     def clean_lead_email(self):
@@ -644,7 +641,8 @@ class SignatureForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         lead, approver = cleaned.get("lead_email"), cleaned.get("approver_email")
-        if lead and approver and lead == approver:
+        # One person with two spellings of one mailbox must not approve their own application.
+        if lead and approver and mailbox(lead) == mailbox(approver):
             self.add_error(
                 "approver_email",
                 "The senior approver must be a different person from the digital lead",

@@ -1,9 +1,11 @@
 """Members, reuse records, comments, follows, the Declaration and collaboration opportunities."""
 
+import datetime
 import uuid
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -35,8 +37,8 @@ class MemberProfile(models.Model):
 
     Members are plain Django users with no groups and no staff flag, so they never reach the
     Wagtail admin. Verification says the member really works for the organisation: either
-    their confirmed email address is on the organisation's website domain, or a moderator
-    checked by hand.
+    a confirmed email address of theirs is on one of the organisation's email domains, or a
+    moderator checked by hand. `verification_reason` says which, for the moderators.
     """
 
     user = models.OneToOneField(
@@ -55,6 +57,13 @@ class MemberProfile(models.Model):
     )
     verification_method = models.CharField(max_length=20, blank=True, editable=False)
     verified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    verification_reason = models.CharField(
+        "why verified",
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="Written by the site: the email domain that matched, or the moderator and date.",
+    )
     verification_note = models.CharField(
         max_length=255, blank=True, help_text="Why a moderator verified or refused this member."
     )
@@ -65,6 +74,7 @@ class MemberProfile(models.Model):
         FieldPanel("job_title", read_only=True),
         FieldPanel("organisation", read_only=True),
         FieldPanel("verification_status"),
+        FieldPanel("verification_reason", read_only=True),
         FieldPanel("verification_note"),
     ]
 
@@ -242,13 +252,22 @@ class SignatureStatus(models.TextChoices):
     AWAITING_REVIEW = "awaiting_review", "Waiting for review by staff"
     APPROVED = "approved", "Signed"
     REJECTED = "rejected", "Not accepted"
+    EXPIRED = "expired", "Expired: the senior approver did not confirm in time"
+
+
+# An application the approver has not confirmed within this many days expires
+# (`manage.py expire_declaration_applications`; its link stops working at once).
+DECLARATION_CONFIRM_DAYS = 14
 
 
 class Signature(models.Model):
-    """An organisation's signature of the Local Digital Declaration.
+    """An application to sign the Local Digital Declaration, and once approved the signature.
 
-    An organisation signs once: a partial unique constraint allows a new application only
-    after an earlier one was not accepted.
+    An organisation signs once (a partial unique constraint on approved ones), but any number
+    of applications may be in progress, so nobody can hold an organisation's place by applying
+    in its name: staff see them all. Applications whose addresses are not on the organisation's
+    email domains are flagged (`addresses_match`), and staff must say how they checked before
+    approving one.
     """
 
     organisation = models.ForeignKey(
@@ -273,10 +292,23 @@ class Signature(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     signed_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
-    review_note = models.CharField(max_length=500, blank=True)
+    addresses_match = models.BooleanField(
+        "addresses on the organisation's email domains",
+        null=True,
+        editable=False,
+        help_text="Unknown (empty) for applications made before addresses were checked.",
+    )
+    addresses_note = models.CharField(max_length=500, blank=True, editable=False)
+    review_note = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Required to approve an application whose addresses do not match the "
+        "organisation's email domains: say how you checked it is genuine.",
+    )
 
     panels: ClassVar[list] = [
         FieldPanel("organisation", read_only=True),
+        FieldPanel("addresses_note", read_only=True, heading="Address check"),
         MultiFieldPanel(
             [
                 FieldPanel("lead_name", read_only=True),
@@ -301,14 +333,58 @@ class Signature(models.Model):
         constraints: ClassVar[list] = [
             models.UniqueConstraint(
                 fields=["organisation"],
-                condition=~Q(status="rejected"),
-                name="community_one_signature_per_org",
+                condition=Q(status="approved"),
+                name="community_one_approved_signature_per_org",
+                violation_error_message="This organisation has already signed the Declaration: "
+                "reject this application, or the other signature first.",
             )
         ]
         ordering: ClassVar[list] = ["-signed_at", "-created_at"]
 
     def __str__(self):
         return f"{self.organisation.name}: {self.get_status_display()}"
+
+    @property
+    def confirm_by(self) -> datetime.datetime:
+        return self.created_at + datetime.timedelta(days=DECLARATION_CONFIRM_DAYS)
+
+    @property
+    def is_expired(self) -> bool:
+        """Expired, or past its time and waiting for the daily job to mark it so."""
+        if self.status == SignatureStatus.EXPIRED:
+            return True
+        return self.status == SignatureStatus.AWAITING_APPROVER and timezone.now() > self.confirm_by
+
+    def clean(self):
+        # The constraint says so too, but the admin form leaves `organisation` out (read only),
+        # so Django would not check it there and saving would fail with a server error.
+        if (
+            self.status == SignatureStatus.APPROVED
+            and Signature.objects.filter(
+                organisation_id=self.organisation_id, status=SignatureStatus.APPROVED
+            )
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                {
+                    "status": f"{self.organisation.name} has already signed the Declaration: "
+                    "reject this application instead"
+                }
+            )
+        # A flagged application may be genuine (a council on a shared host, an approver with
+        # an address elsewhere), but only staff who checked may let it through.
+        if (
+            self.status == SignatureStatus.APPROVED
+            and self.addresses_match is False
+            and not self.review_note.strip()
+        ):
+            raise ValidationError(
+                {
+                    "review_note": "Say how you checked this application is genuine: its "
+                    "addresses do not match the organisation's email domains"
+                }
+            )
 
 
 class Commitment(models.Model):

@@ -200,11 +200,16 @@ def signatory_counts(queryset: QuerySet) -> dict[str, list[tuple[str, int]]]:
 
 
 def organisation_has_signed(organisation: Organisation) -> bool:
-    return (
-        Signature.objects.filter(organisation=organisation)
-        .exclude(status=SignatureStatus.REJECTED)
-        .exists()
-    )
+    """Only a signature staff approved stops a new application: one in progress, perhaps
+    started by someone who does not work there, never does."""
+    return Signature.objects.filter(
+        organisation=organisation, status=SignatureStatus.APPROVED
+    ).exists()
+
+
+def signatures_for_organisation(organisation_id: int) -> QuerySet:
+    """Every application and signature of one organisation, newest first, for staff."""
+    return Signature.objects.filter(organisation_id=organisation_id).order_by("-created_at")
 
 
 # --- Collaboration -------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Every write the community makes: small keyword-only functions named <thing>_<action>."""
 
+import datetime
 import logging
 from dataclasses import dataclass
 
@@ -8,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, WorkflowState
@@ -23,6 +24,7 @@ from casestudies.models import (
 )
 from community import emails
 from community.models import (
+    DECLARATION_CONFIRM_DAYS,
     Comment,
     CommentReport,
     Commitment,
@@ -43,7 +45,9 @@ from community.models import (
 from community.text import paragraphs_html, person_name, plain_text
 from core.models import BasePage, RelatedDocument
 from core.page_cache import invalidate_page_cache
+from organisations.domains import email_domain, mailbox
 from organisations.models import Organisation
+from organisations.selectors import email_domain_match, organisation_email_domains
 from patterns.models import ServicePatternIndexPage, ServicePatternPage
 from search import indexing as search_indexing
 
@@ -55,16 +59,21 @@ REPORTS_BEFORE_HIDING = 3
 # --- Members -------------------------------------------------------------------------------
 
 
-def email_domain(email: str) -> str:
-    return email.rsplit("@", 1)[-1].strip().lower() if "@" in email else ""
-
-
 def email_matches_organisation(*, email: str, organisation: Organisation) -> bool:
-    """True when the address is on the organisation's website domain (or a subdomain of it)."""
-    domain, website = email_domain(email), organisation.website_domain
-    if not domain or not website:
-        return False
-    return domain == website or domain.endswith("." + website)
+    """True when the address is on one of the organisation's email domains (or a subdomain
+    of one). Never its website's host: that may be a shared one (www.gov.uk/...)."""
+    return bool(email_domain_match(email=email, organisation=organisation))
+
+
+def _domain_reason(*, email: str, organisation: Organisation) -> str:
+    """What moderators read: which address domain matched which of the organisation's."""
+    matched = email_domain_match(email=email, organisation=organisation)
+    if not matched:
+        return ""
+    return (
+        f"Email domain {email_domain(email)} matches {organisation.name} "
+        f"(its email domain {matched})"
+    )[:255]
 
 
 def staff_emails(group_names: tuple[str, ...] = ("Moderators",)) -> list[str]:
@@ -112,19 +121,28 @@ def member_create(
     return profile
 
 
-def _has_domain_address(*, profile: MemberProfile) -> bool:
-    """True when one of the member's *confirmed* addresses is on their organisation's domain."""
+def _domain_address(*, profile: MemberProfile) -> str:
+    """The first of the member's *confirmed* addresses on their organisation's email domains."""
     from community import selectors
 
-    return any(
-        email_matches_organisation(email=email, organisation=profile.organisation)
-        for email in selectors.confirmed_email_addresses(profile.user)
+    return next(
+        (
+            email
+            for email in selectors.confirmed_email_addresses(profile.user)
+            if email_matches_organisation(email=email, organisation=profile.organisation)
+        ),
+        "",
     )
 
 
-def _verify_by_domain(*, profile: MemberProfile) -> None:
+def _has_domain_address(*, profile: MemberProfile) -> bool:
+    return bool(_domain_address(profile=profile))
+
+
+def _verify_by_domain(*, profile: MemberProfile, email: str) -> None:
     profile.verification_status = VerificationStatus.VERIFIED
     profile.verification_method = "domain"
+    profile.verification_reason = _domain_reason(email=email, organisation=profile.organisation)
     profile.verified_at = timezone.now()
 
 
@@ -133,6 +151,7 @@ def _await_moderator(*, profile: MemberProfile) -> None:
     email waits in the outbox with the caller's transaction)."""
     profile.verification_status = VerificationStatus.PENDING
     profile.verification_method = ""
+    profile.verification_reason = ""
     profile.verified_at = None
     emails.send(
         to=staff_emails(),
@@ -141,7 +160,12 @@ def _await_moderator(*, profile: MemberProfile) -> None:
     )
 
 
-VERIFICATION_FIELDS = ["verification_status", "verification_method", "verified_at"]
+VERIFICATION_FIELDS = [
+    "verification_status",
+    "verification_method",
+    "verification_reason",
+    "verified_at",
+]
 
 
 @transaction.atomic
@@ -156,7 +180,7 @@ def member_email_confirmed(*, user, email: str) -> MemberProfile | None:
     if profile is None or profile.is_verified:
         return profile
     if email_matches_organisation(email=email, organisation=profile.organisation):
-        _verify_by_domain(profile=profile)
+        _verify_by_domain(profile=profile, email=email)
         profile.save(update_fields=VERIFICATION_FIELDS)
     else:
         emails.send(
@@ -185,7 +209,13 @@ def member_email_addresses_changed(*, user) -> bool:
     )
     if profile is None or not profile.is_verified or profile.verification_method != "domain":
         return False
-    if _has_domain_address(profile=profile):
+    address = _domain_address(profile=profile)
+    if address:
+        # Still verified, perhaps through another address: say which one holds it now.
+        reason = _domain_reason(email=address, organisation=profile.organisation)
+        if reason != profile.verification_reason:
+            profile.verification_reason = reason
+            profile.save(update_fields=["verification_reason"])
         return False
     _await_moderator(profile=profile)
     profile.save(update_fields=VERIFICATION_FIELDS)
@@ -205,8 +235,9 @@ def _verification_for_organisation(*, profile: MemberProfile) -> None:
     member waits for a moderator, who is told.
     """
     profile.verification_note = ""
-    if _has_domain_address(profile=profile):
-        _verify_by_domain(profile=profile)
+    address = _domain_address(profile=profile)
+    if address:
+        _verify_by_domain(profile=profile, email=address)
     else:
         _await_moderator(profile=profile)
 
@@ -238,10 +269,14 @@ def member_verification_changed(*, profile: MemberProfile, previous_status: str,
     if profile.verification_status == VerificationStatus.VERIFIED:
         profile.verified_at = timezone.now()
         profile.verification_method = "moderator"
+        moderator = by.get_username() if by is not None else "a moderator"
+        day = formats.date_format(timezone.localdate(profile.verified_at), "j F Y")
+        profile.verification_reason = f"Verified by moderator {moderator} on {day}"[:255]
     else:
         profile.verified_at = None
         profile.verification_method = ""
-    profile.save(update_fields=["verified_at", "verification_method"])
+        profile.verification_reason = ""
+    profile.save(update_fields=["verified_at", "verification_method", "verification_reason"])
     emails.send(to=profile.user.email, template="member_verification", context={"profile": profile})
 
 
@@ -753,6 +788,30 @@ class AlreadySigned(Exception):
     pass
 
 
+class SelfApproval(Exception):
+    """The senior approver's address is the applicant's own mailbox."""
+
+
+def signature_addresses_check(
+    *, organisation: Organisation, lead_email: str, approver_email: str
+) -> tuple[bool, str]:
+    """(True, "") when both addresses are on the organisation's email domains; otherwise
+    (False, what staff read), and staff must check the application by other means."""
+    off_domain = [
+        email
+        for email in (lead_email, approver_email)
+        if not email_matches_organisation(email=email, organisation=organisation)
+    ]
+    if not off_domain:
+        return True, ""
+    listed = organisation_email_domains(organisation)
+    domains_text = ", ".join(listed) if listed else "none recorded"
+    return False, (
+        f"Addresses do not match {organisation.name}'s email domains ({domains_text}): "
+        + ", ".join(off_domain)
+    )[:500]
+
+
 @transaction.atomic
 def signature_apply(
     *,
@@ -762,17 +821,32 @@ def signature_apply(
     user=None,
     confirm_url_for=None,
 ) -> Signature:
-    """Record an application to sign and email the senior approver a link to confirm it."""
+    """Record an application to sign and email the senior approver a link to confirm it.
+
+    Any number of applications may be in progress for one organisation (so nobody can hold
+    its place); only one that has been signed stops another. The approver must be another
+    mailbox than the applicant's, and addresses off the organisation's email domains are
+    flagged for staff.
+    """
     clean = {key: plain_text(str(value))[:254] for key, value in signatory.items()}
-    try:
-        with transaction.atomic():
-            signature = Signature.objects.create(
-                organisation=organisation,
-                submitted_by=user if user and user.is_authenticated else None,
-                **clean,
-            )
-    except IntegrityError as error:
-        raise AlreadySigned(organisation.name) from error
+    if mailbox(clean["lead_email"]) == mailbox(clean["approver_email"]):
+        raise SelfApproval(clean["approver_email"])
+    if Signature.objects.filter(
+        organisation=organisation, status=SignatureStatus.APPROVED
+    ).exists():
+        raise AlreadySigned(organisation.name)
+    addresses_match, addresses_note = signature_addresses_check(
+        organisation=organisation,
+        lead_email=clean["lead_email"],
+        approver_email=clean["approver_email"],
+    )
+    signature = Signature.objects.create(
+        organisation=organisation,
+        submitted_by=user if user and user.is_authenticated else None,
+        addresses_match=addresses_match,
+        addresses_note=addresses_note,
+        **clean,
+    )
     Commitment.objects.create(
         signature=signature,
         organisation=organisation,
@@ -785,7 +859,11 @@ def signature_apply(
     emails.send(
         to=signature.approver_email,
         template="declaration_approver_confirm",
-        context={"signature": signature, "confirm_url": confirm_url},
+        context={
+            "signature": signature,
+            "confirm_url": confirm_url,
+            "confirm_days": DECLARATION_CONFIRM_DAYS,
+        },
     )
     emails.send(
         to=signature.lead_email, template="declaration_received", context={"signature": signature}
@@ -794,9 +872,14 @@ def signature_apply(
 
 
 def signature_approver_confirm(*, signature: Signature) -> bool:
+    """The approver confirms from the emailed link, within DECLARATION_CONFIRM_DAYS of the
+    application; after that the link is dead even if the daily job has not yet marked it."""
+    now = timezone.now()
     updated = Signature.objects.filter(
-        pk=signature.pk, status=SignatureStatus.AWAITING_APPROVER
-    ).update(status=SignatureStatus.AWAITING_REVIEW, approver_confirmed_at=timezone.now())
+        pk=signature.pk,
+        status=SignatureStatus.AWAITING_APPROVER,
+        created_at__gte=now - datetime.timedelta(days=DECLARATION_CONFIRM_DAYS),
+    ).update(status=SignatureStatus.AWAITING_REVIEW, approver_confirmed_at=now)
     if updated:
         signature.refresh_from_db()
         emails.send(
@@ -825,6 +908,15 @@ def signature_reviewed(*, signature: Signature, previous_status: str) -> None:
             template="declaration_decided",
             context={"signature": signature},
         )
+
+
+def signatures_expire(*, now: datetime.datetime | None = None) -> int:
+    """Mark applications the approver did not confirm within DECLARATION_CONFIRM_DAYS as
+    expired; returns how many. Run daily (`manage.py expire_declaration_applications`)."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=DECLARATION_CONFIRM_DAYS)
+    return Signature.objects.filter(
+        status=SignatureStatus.AWAITING_APPROVER, created_at__lt=cutoff
+    ).update(status=SignatureStatus.EXPIRED)
 
 
 # --- Collaboration -------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def recheck_domain_verification(sender, request, user, **kwargs):
         messages.info(
             request,
             f"None of your confirmed email addresses is on {profile.organisation.name}'s "
-            "website domain any more, so a moderator will check that you work there. "
+            "email domains any more, so a moderator will check that you work there. "
             "Until then you can read everything and follow topics.",
         )
 

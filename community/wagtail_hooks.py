@@ -1,8 +1,12 @@
 """The community's admin screens: verify members, moderate comments, review signatures, and
 a dashboard panel of what is waiting for a moderator."""
 
+from django.urls import reverse
+
 from wagtail import hooks
+from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
@@ -64,8 +68,16 @@ class MemberViewSet(SnippetViewSet):
     icon = "user"
     menu_label = "Members"
     edit_view_class = MemberEditView
-    list_display = ("full_name", "organisation", "verification_status", "created_at")
-    list_filter = ("verification_status",)
+    # Why a member is verified (which domain matched, or which moderator) is on the list, so
+    # a moderator scanning it sees a verification that rests on something odd.
+    list_display = (
+        "full_name",
+        "organisation",
+        "verification_status",
+        "verification_reason",
+        "created_at",
+    )
+    list_filter = ("verification_status", "verification_method")
     search_fields = ("full_name", "user__email", "organisation__name")
     inspect_view_enabled = True
 
@@ -94,14 +106,60 @@ class ReuseRecordViewSet(SnippetViewSet):
     list_display = ("__str__", "created_at")
 
 
+ADDRESS_CHECK_LABELS = {
+    True: "Addresses match",
+    False: "Addresses do not match",
+    None: "Not checked",
+}
+
+
+class OtherApplicationsPanel(Panel):
+    """On a signature's edit page: every other application for the same organisation, so staff
+    reviewing one see a squatter's, or a genuine one, beside it."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "community/admin/other_applications_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            others = selectors.signatures_for_organisation(self.instance.organisation_id).exclude(
+                pk=self.instance.pk
+            )
+            context["organisation"] = self.instance.organisation
+            context["applications"] = [
+                {
+                    "signature": other,
+                    "address_check": ADDRESS_CHECK_LABELS[other.addresses_match],
+                    "edit_url": reverse(
+                        "wagtailsnippets_community_signature:edit", args=[other.pk]
+                    ),
+                }
+                for other in others
+            ]
+            return context
+
+
 class SignatureViewSet(SnippetViewSet):
     model = Signature
     icon = "doc-full"
     menu_label = "Declaration signatures"
     edit_view_class = SignatureEditView
-    list_display = ("organisation", "status", "created_at", "signed_at")
-    list_filter = ("status",)
-    search_fields = ("organisation__name", "lead_name", "approver_name")
+    list_display = (
+        "organisation",
+        "status",
+        Column(
+            "address_check",
+            label="Address check",
+            accessor=lambda signature: ADDRESS_CHECK_LABELS[signature.addresses_match],
+        ),
+        "lead_email",
+        "approver_email",
+        "created_at",
+        "signed_at",
+    )
+    list_filter = ("status", "addresses_match")
+    search_fields = ("organisation__name", "lead_name", "approver_name", "lead_email")
+    panels = (*Signature.panels, OtherApplicationsPanel(heading="Other applications"))
 
 
 class CommitmentViewSet(SnippetViewSet):

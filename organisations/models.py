@@ -3,16 +3,21 @@
 from typing import ClassVar
 from urllib.parse import urlparse
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from core.models.routing import CachedRestrictionsMixin
+from organisations.domains import domain_is_shared, domain_is_valid, domain_normalise
 
 NATIONS = [
     ("England", "England"),
@@ -44,7 +49,7 @@ def organisation_url(slug: str) -> str:
     return f"/organisations/{slug}/"
 
 
-class Organisation(index.Indexed, models.Model):
+class Organisation(index.Indexed, ClusterableModel):
     """A council or other body. Councils are keyed on mySociety's stable three-letter code."""
 
     code = models.CharField(
@@ -108,6 +113,15 @@ class Organisation(index.Indexed, models.Model):
             heading="Kind and place",
         ),
         FieldPanel("website"),
+        InlinePanel(
+            "email_domains",
+            heading="Email domains",
+            label="Email domain",
+            help_text="A member whose confirmed address is on one of these (or a subdomain of "
+            "one) is verified as working here, and Declaration applications from them need no "
+            "extra check. Only the organisation's own domains, e.g. hackney.gov.uk: never a "
+            "shared one such as gov.uk or nhs.net.",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("is_current"),
@@ -134,6 +148,12 @@ class Organisation(index.Indexed, models.Model):
     def website_domain(self) -> str:
         host = urlparse(self.website).hostname or ""
         return host.removeprefix("www.").lower()
+
+    @cached_property
+    def email_domain_names(self) -> list[str]:
+        """This organisation's email domains, as stored; organisations.selectors decides what
+        an address on them proves."""
+        return [item.domain for item in self.email_domains.all()]
 
     @property
     def schema_org_type(self) -> str:
@@ -166,6 +186,53 @@ class Organisation(index.Indexed, models.Model):
                 {"@type": "PropertyValue", "propertyID": "GSS", "value": self.gss_code},
             ]
         return {key: value for key, value in data.items() if value}
+
+
+def validate_email_domain(value: str) -> None:
+    domain = domain_normalise(value)
+    if not domain_is_valid(domain):
+        raise ValidationError(
+            "Enter a domain in the correct format, like hackney.gov.uk", code="invalid"
+        )
+    if domain_is_shared(domain):
+        raise ValidationError(
+            f"{domain} is shared by many organisations, so it cannot stand for this one. "
+            f"Enter the organisation's own domain, like hackney.gov.uk",
+            code="shared",
+        )
+
+
+class OrganisationEmailDomain(Orderable):
+    """One email domain that belongs to an organisation (hackney.gov.uk). Editors keep the
+    list; shared hosts (organisations.domains.SHARED_EMAIL_DOMAINS) are refused."""
+
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="email_domains")
+    domain = models.CharField(
+        max_length=253,
+        validators=[validate_email_domain],
+        help_text="Subdomains count too: hackney.gov.uk covers learning.hackney.gov.uk.",
+    )
+
+    panels: ClassVar[list] = [FieldPanel("domain")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "email domain"
+        constraints: ClassVar[list] = [
+            models.UniqueConstraint(
+                fields=["organisation", "domain"], name="organisations_one_email_domain_per_org"
+            )
+        ]
+
+    def __str__(self):
+        return self.domain
+
+    def clean(self):
+        # Stored as matched: "@Hackney.gov.uk " and "hackney.gov.uk" are one domain.
+        self.domain = domain_normalise(self.domain)
+
+    def save(self, *args, **kwargs):
+        self.domain = domain_normalise(self.domain)
+        super().save(*args, **kwargs)
 
 
 class OrganisationIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):

@@ -7,7 +7,13 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from organisations.models import Organisation, OrganisationType
+from organisations.domains import domain_normalise
+from organisations.models import (
+    Organisation,
+    OrganisationEmailDomain,
+    OrganisationType,
+    validate_email_domain,
+)
 
 COUNCILS_CSV = Path(__file__).resolve().parent / "data" / "uk_local_authorities.csv"
 
@@ -103,3 +109,24 @@ def organisation_upsert(*, code: str, name: str, organisation_type: str, **field
         },
     )
     return organisation
+
+
+def organisation_email_domains_add(*, organisation: Organisation, domains: list[str]) -> int:
+    """Add the domains the organisation does not have yet; returns how many were added.
+
+    Each is checked as the admin checks it, so a shared host raises ValidationError here too.
+    """
+    have = set(organisation.email_domains.values_list("domain", flat=True))
+    next_order = len(have)
+    added = 0
+    for value in domains:
+        validate_email_domain(value)
+        domain = domain_normalise(value)
+        if domain in have:
+            continue
+        OrganisationEmailDomain.objects.create(
+            organisation=organisation, domain=domain, sort_order=next_order + added
+        )
+        have.add(domain)
+        added += 1
+    return added

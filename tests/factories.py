@@ -11,7 +11,7 @@ import wagtail_factories
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from community.models import Signature, SignatureStatus
 from core.models import ServiceArea, StandardPage
-from organisations.models import Organisation, OrganisationType
+from organisations.models import Organisation, OrganisationEmailDomain, OrganisationType
 from patterns.models import ServicePatternPage
 
 
@@ -26,6 +26,17 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("code",)
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def email_domains(obj, create, extracted, **kwargs):
+        """email_domains=["hackney.gov.uk"]: stored as given, bypassing the admin's checks,
+        so a test can also plant a shared host that an older version let in."""
+        if create and extracted:
+            OrganisationEmailDomain.objects.bulk_create(
+                OrganisationEmailDomain(organisation=obj, domain=domain, sort_order=index)
+                for index, domain in enumerate(extracted)
+            )
 
 
 class SignatureFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 
 from community import selectors, services
 from community.forms import SignatoryFilterForm, SignatureForm
-from community.models import Signature, SignatureStatus
+from community.models import DECLARATION_CONFIRM_DAYS, Signature, SignatureStatus
 from community.ratelimit import hit, too_many_requests
 
 
@@ -34,9 +34,12 @@ def sign(request, *, page):
                 )
             except services.AlreadySigned:
                 form.add_error(
-                    "organisation",
-                    "This organisation has already signed the Declaration "
-                    "or has an application in progress",
+                    "organisation", "This organisation has already signed the Declaration"
+                )
+            except services.SelfApproval:
+                form.add_error(
+                    "approver_email",
+                    "The senior approver must be a different person from the digital lead",
                 )
             else:
                 return redirect(page.url + page.reverse_subpage("sign_done"))
@@ -56,12 +59,20 @@ def approver_confirm(request, *, page, token):
     if signature is None:
         raise Http404
     confirmed = False
-    if request.method == "POST" and signature.status == SignatureStatus.AWAITING_APPROVER:
+    if (
+        request.method == "POST"
+        and signature.status == SignatureStatus.AWAITING_APPROVER
+        and not signature.is_expired
+    ):
         confirmed = services.signature_approver_confirm(signature=signature)
     return page.render(
         request,
         template="community/declaration/confirm.html",
-        context_overrides={"signature": signature, "confirmed": confirmed},
+        context_overrides={
+            "signature": signature,
+            "confirmed": confirmed,
+            "confirm_days": DECLARATION_CONFIRM_DAYS,
+        },
     )
 
 

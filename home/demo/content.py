@@ -10,6 +10,7 @@ ORGANISATIONS = [
         "nation": "England",
         "region": "",
         "website": "https://www.gov.uk/government/organisations/ministry-of-housing-communities-local-government",
+        "email_domains": ["communities.gov.uk"],
     },
     {
         "code": "CCS",
@@ -18,6 +19,7 @@ ORGANISATIONS = [
         "nation": "",
         "region": "",
         "website": "https://www.crowncommercial.gov.uk",
+        "email_domains": ["crowncommercial.gov.uk"],
     },
     {
         "code": "LGA",
@@ -26,6 +28,7 @@ ORGANISATIONS = [
         "nation": "England",
         "region": "",
         "website": "https://www.local.gov.uk",
+        "email_domains": ["local.gov.uk"],
     },
     {
         "code": "SOCITM",
@@ -34,6 +37,7 @@ ORGANISATIONS = [
         "nation": "",
         "region": "",
         "website": "https://socitm.net",
+        "email_domains": ["socitm.net"],
     },
     {
         "code": "SOLACE",
@@ -42,6 +46,7 @@ ORGANISATIONS = [
         "nation": "",
         "region": "",
         "website": "https://solace.org.uk",
+        "email_domains": ["solace.org.uk"],
     },
     {
         "code": "COSLA",
@@ -50,6 +55,7 @@ ORGANISATIONS = [
         "nation": "Scotland",
         "region": "",
         "website": "https://www.cosla.gov.uk",
+        "email_domains": ["cosla.gov.uk"],
     },
     {
         "code": "WLGA",
@@ -58,6 +64,7 @@ ORGANISATIONS = [
         "nation": "Wales",
         "region": "",
         "website": "https://www.wlga.cymru",
+        "email_domains": ["wlga.cymru"],
     },
     {
         "code": "EXAMPLE-DIGITAL",
@@ -66,6 +73,7 @@ ORGANISATIONS = [
         "nation": "England",
         "region": "",
         "website": "https://example.com/example-digital",
+        "email_domains": ["example-digital.example.net"],
     },
     {
         "code": "SAMPLE-CLOUD",
@@ -74,6 +82,7 @@ ORGANISATIONS = [
         "nation": "England",
         "region": "",
         "website": "https://example.com/sample-cloud",
+        "email_domains": ["sample-cloud.example.net"],
     },
     {
         "code": "DEMO-COOP",
@@ -82,9 +91,13 @@ ORGANISATIONS = [
         "nation": "Wales",
         "region": "",
         "website": "https://example.com/demo-coop",
+        "email_domains": ["demo-coop.example.net"],
     },
 ]
 
+# Every other demo organisation's email domain is its website's host (organisations 0003 does
+# the same for a real directory); the ones above are explicit because their websites are on a
+# shared host (MHCLG's is on www.gov.uk) or, for the invented suppliers, on example.com.
 COUNCIL_WEBSITES = {
     "BFS": "https://www.belfastcity.gov.uk",
     "BNE": "https://www.barnet.gov.uk",

@@ -3,6 +3,7 @@ generated pages at scale. Every step is idempotent: running it again adds nothin
 
 import datetime
 import importlib
+from urllib.parse import urlparse
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,8 +24,13 @@ from core.models import BasePage, LocalService, Principle, ServiceArea
 from core.services import reference_taxonomies_load
 from home.demo.documents import text_to_pdf
 from home.demo.site_tree import publish, site_tree_ensure
+from organisations.domains import website_email_domain
 from organisations.models import Organisation
-from organisations.services import councils_import, organisation_upsert
+from organisations.services import (
+    councils_import,
+    organisation_email_domains_add,
+    organisation_upsert,
+)
 from patterns.models import ServicePatternPage
 
 ILLUSTRATIVE_NOTICE = (
@@ -66,16 +72,23 @@ def organisations_load() -> None:
     reference_taxonomies_load()
     councils_import()
     content = demo_content()
+    not_fields = {"code", "name", "organisation_type", "email_domains"}
     for item in content.ORGANISATIONS:
-        fields = {k: v for k, v in item.items() if k not in {"code", "name", "organisation_type"}}
-        organisation_upsert(
+        fields = {k: v for k, v in item.items() if k not in not_fields}
+        organisation = organisation_upsert(
             code=item["code"],
             name=item["name"],
             organisation_type=item["organisation_type"],
             **fields,
         )
+        organisation_email_domains_add(organisation=organisation, domains=item["email_domains"])
     for code, website in content.COUNCIL_WEBSITES.items():
         Organisation.objects.filter(code=code, website="").update(website=website)
+        domain = website_email_domain(urlparse(website).hostname or "")
+        if not domain:
+            continue
+        for organisation in Organisation.objects.filter(code=code, email_domains__isnull=True):
+            organisation_email_domains_add(organisation=organisation, domains=[domain])
 
 
 def documents_load() -> dict:

@@ -257,8 +257,10 @@ def browser_member(*, username: str, organisation, full_name: str, verified: boo
 
     from community import services
     from community.models import VerificationStatus
+    from organisations.selectors import organisation_email_domains
 
-    email = f"{username}@{organisation.website_domain or 'example.org'}"
+    domains = organisation_email_domains(organisation)
+    email = f"{username}@{domains[0] if domains else 'example.org'}"
     user = get_user_model().objects.create_user(username, email, MEMBER_PASSWORD)
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     profile = services.member_create(user=user, full_name=full_name, organisation=organisation)
@@ -278,9 +280,12 @@ def community(content):
     from community.demo import declaration_page_ensure
 
     hackney, cardiff = content["hackney"], content["cardiff"]
+    from organisations.services import organisation_email_domains_add
+
     for organisation, domain in ((hackney, "hackney.gov.uk"), (cardiff, "cardiff.gov.uk")):
         organisation.website = f"https://www.{domain}/"
         organisation.save()
+        organisation_email_domains_add(organisation=organisation, domains=[domain])
     declaration = declaration_page_ensure()
     factories.SignatureFactory(
         organisation=cardiff,

@@ -54,7 +54,7 @@ def test_new_member_signs_up_confirms_signs_in_and_shares_a_case_study(
 
     sign_in(page, email, password)
     expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")
-    # Their confirmed address is on Hackney's website domain, so they are verified at once.
+    # Their confirmed address is on one of Hackney's email domains, so they are verified at once.
     expect(page.locator(".govuk-summary-list")).to_contain_text("Verified")
 
     page.get_by_role("link", name="Share your work").click()

@@ -13,13 +13,14 @@ from tests import factories
 ROLES = [
     "anonymous",
     "unverified",
+    "shared_domain",
     "verified_same",
     "verified_other",
     "moderator",
     "editor",
     "admin",
 ]
-MEMBER_ROLES = {"unverified", "verified_same", "verified_other"}
+MEMBER_ROLES = {"unverified", "shared_domain", "verified_same", "verified_other"}
 
 
 @pytest.fixture
@@ -29,6 +30,7 @@ def org_a(db):
         slug="council-a",
         name="Council A",
         website="https://www.council-a.gov.uk/",
+        email_domains=["council-a.gov.uk"],
         region="London",
     )
 
@@ -40,6 +42,7 @@ def org_b(db):
         slug="council-b",
         name="Council B",
         website="https://council-b.gov.uk",
+        email_domains=["council-b.gov.uk"],
         nation="Wales",
         region="South Wales",
     )
@@ -84,9 +87,40 @@ def domain_member(django_user_model, org_a):
 
 
 @pytest.fixture
-def members(db, django_user_model, org_a, org_b):
+def shared_host_org(db):
+    """A body whose website lives on a shared host, as the demo's MHCLG does; `gov.uk` is even
+    in its email domains, as an older version or the shell could have left it."""
+    return factories.OrganisationFactory(
+        code="SHH",
+        slug="shared-host-department",
+        name="Shared Host Department",
+        organisation_type="central-government",
+        website="https://www.gov.uk/government/organisations/shared-host-department",
+        email_domains=["gov.uk"],
+    )
+
+
+def shared_domain_member(django_user_model, organisation):
+    """Someone with a confirmed address on *some* gov.uk domain who says they work for a body
+    on a shared host, and went through verification by email domain."""
+    email = "anyone@unrelated-council.gov.uk"
+    profile = make_member(
+        django_user_model,
+        username="shared",
+        organisation=organisation,
+        verified=False,
+        email=email,
+    )
+    services.member_email_confirmed(user=profile.user, email=email)
+    profile.refresh_from_db()
+    return profile
+
+
+@pytest.fixture
+def members(db, django_user_model, org_a, org_b, shared_host_org):
     """The owner of things (verified, org A) and one member per member role."""
     return {
+        "shared_domain": shared_domain_member(django_user_model, shared_host_org),
         "owner": make_member(django_user_model, username="owner", organisation=org_a),
         "unverified": make_member(
             django_user_model, username="unverified", organisation=org_a, verified=False

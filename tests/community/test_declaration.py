@@ -60,14 +60,6 @@ def test_the_whole_journey(
     assert "1</strong> organisation has signed" in client.get(declaration_page.url).content.decode()
 
 
-def test_an_organisation_cannot_sign_twice(client, declaration_page, org_a):
-    apply(client, declaration_page, org_a)
-    response = apply(client, declaration_page, org_a, lead_email="someone.else@council-a.gov.uk")
-    assert response.status_code == 200
-    assert "has already signed the Declaration" in response.content.decode()
-    assert Signature.objects.count() == 1
-
-
 @pytest.mark.parametrize(
     ("changes", "message"),
     [

@@ -17,7 +17,10 @@ from tests import factories
 
 def test_community_demo_load_is_complete_and_idempotent(make_page):
     organisations = [
-        factories.OrganisationFactory(website=f"https://council{n}.gov.uk") for n in range(4)
+        factories.OrganisationFactory(
+            website=f"https://council{n}.gov.uk", email_domains=[f"council{n}.gov.uk"]
+        )
+        for n in range(4)
     ]
     pattern = make_page(ServicePatternPage, title="Missed bins", organisations=[organisations[0]])
     case_study = make_page(CaseStudyPage, title="Our bins", organisations=[organisations[1]])
