@@ -364,7 +364,8 @@ def test_restore_matches_content_types_by_name_and_refuses_content_without_repla
 
         refused = target.manage_result("site_restore", str(archive))
         assert refused.returncode != 0
-        assert "already holds content (auth.user: 1 rows)" in refused.stderr
+        assert "already holds content (" in refused.stderr
+        assert "auth.user: 1 rows" in refused.stderr
         assert "--replace" in refused.stderr
 
         target.manage("site_restore", "--replace", str(archive))
