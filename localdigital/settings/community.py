@@ -95,9 +95,9 @@ def apply(settings: dict) -> None:
     settings["AXES_VERBOSE"] = False
     # Behind proxies of our own (a load balancer, nginx), the client's address is the one the
     # nearest of them appended to X-Forwarded-For; every limit and lockout reads it the same
-    # way (community.ratelimit.client_address). 0: REMOTE_ADDR, the header is ignored.
+    # way (community.ratelimit.client_ip). 0: REMOTE_ADDR, the header is ignored.
     settings["ALLAUTH_TRUSTED_PROXY_COUNT"] = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-    settings["AXES_CLIENT_IP_CALLABLE"] = "community.ratelimit.client_address"
+    settings["AXES_CLIENT_IP_CALLABLE"] = "community.ratelimit.client_ip"
 
     # Our own limits on every public form: (requests, seconds) per client address.
     settings["COMMUNITY_RATE_LIMITS"] = {
