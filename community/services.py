@@ -13,6 +13,9 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, WorkflowState
 
+from allauth.account.models import EmailAddress
+from axes.utils import reset as axes_reset
+
 from casestudies.models import (
     BusinessCaseIndexPage,
     BusinessCasePage,
@@ -316,6 +319,24 @@ def member_data_export(*, user) -> dict:
             for item in Interest.objects.filter(user=user).select_related("opportunity")
         ],
     }
+
+
+def sign_in_failures_forget(*, user, address: str) -> int:
+    """Forget the failed sign-ins for `user` at `address`, now they have signed in from there.
+
+    Only at that address: the lockout of an address that was guessing at the account stays
+    until it expires, so signing in by an emailed code never hands an attacker fresh guesses.
+    axes' own reset on success cannot do this: it looks for the account's username, and
+    failures are counted against the email address that was typed (community.auth).
+    """
+    logins = {user.get_username().lower()}
+    logins.update(
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    )
+    if user.email:
+        logins.add(user.email.lower())
+    return sum(axes_reset(ip=address, username=login) for login in logins if login)
 
 
 @transaction.atomic

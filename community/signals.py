@@ -5,6 +5,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -14,11 +15,22 @@ from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_changed, email_confirmed, email_removed
+from axes.helpers import get_client_ip_address
 
 from community import services, tasks
 from community.models import Comment, Follow, ModerationStatus
 from core.models import BasePage
 from core.page_cache import invalidate_page_cache
+
+
+@receiver(user_logged_in)
+def forget_sign_in_failures_at_this_address(sender, request, user, **kwargs):
+    # However the member signed in (password, emailed code), a lockout they were under at
+    # this address ends: signing in by code is the way back from one.
+    if request is not None:
+        address = get_client_ip_address(request)
+        if address:
+            services.sign_in_failures_forget(user=user, address=address)
 
 
 @receiver(email_confirmed)
