@@ -1,7 +1,8 @@
 """URL routes: our own views first, then Wagtail's page tree catches the rest."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static_file
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -23,10 +24,23 @@ urlpatterns = [
     path("search/", include("search.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+def development_media_urlpatterns() -> list:
+    """MEDIA_URL from MEDIA_ROOT for `runserver`, except documents/: a document is only ever
+    downloaded through /documents/<id>/<name>, which checks the pages using it
+    (core.wagtail_hooks), never straight from its file."""
+    prefix = settings.MEDIA_URL.lstrip("/")
+    return [
+        re_path(
+            rf"^{prefix}(?!documents/)(?P<path>.*)$",
+            serve_static_file,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+
+if settings.DEBUG:
+    urlpatterns += development_media_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]
 
