@@ -2,17 +2,27 @@
 
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.static import serve as serve_static_file
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from core import views as core_views
 from localdigital.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, but no shared cache keeps a copy and every browser asks again
+    # (a 304 from the ETag when nothing changed): who may download a document follows its
+    # pages, which can be unpublished or restricted at any time. Same path as Wagtail's
+    # own `wagtaildocs_serve`, which `Document.url` still reverses to.
+    re_path(
+        r"^documents/(\d+)/(.*)$",
+        cache_control(private=True, no_cache=True)(wagtail_document_serve),
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("", include("localdigital.public_urls")),

@@ -82,7 +82,11 @@ def test_a_document_of_a_live_public_page_is_public(contribution, staff):
     page, document = contribution
     page = publish(page, staff)
     assert page.live
-    assert status(document) == 200
+    response = Client().get(document.url)
+    assert response.status_code == 200
+    # No shared cache keeps it, so unpublishing the page later takes it away at once.
+    assert "private" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]
     document.refresh_from_db()
     assert not document.collection.get_view_restrictions().exists()
 
