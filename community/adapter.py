@@ -18,6 +18,9 @@ class MemberAccountAdapter(DefaultAccountAdapter):
         "enter_current_password": "Your current password is not correct",
         "incorrect_password": "The password is not correct",
         "rate_limited": "You have tried too many times. Wait a few minutes, then try again",
+        "too_many_login_attempts": "You have tried too many times. Wait 15 minutes, "
+        "then try again, or ask for a code to sign in by email",
+        "incorrect_code": "The code is not correct. Check the email we sent and try again",
     }
 
     def is_open_for_signup(self, request):

@@ -12,8 +12,10 @@ from django.utils import timezone
 from allauth.account.forms import (
     AddEmailForm,
     ChangePasswordForm,
+    ConfirmLoginCodeForm,
     LoginForm,
     ReauthenticateForm,
+    RequestLoginCodeForm,
     ResetPasswordForm,
     ResetPasswordKeyForm,
     SetPasswordForm,
@@ -171,6 +173,31 @@ class MemberResetPasswordForm(ResetPasswordForm):
             },
         )
         self.fields["email"].widget.attrs.pop("placeholder", None)
+
+
+class MemberRequestLoginCodeForm(RequestLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        _set_messages(
+            self,
+            {
+                "email": {
+                    "required": "Enter your email address",
+                    "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+                }
+            },
+        )
+
+
+class MemberConfirmLoginCodeForm(ConfirmLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = "Sign-in code"
+        self.fields["code"].widget.attrs.pop("placeholder", None)
+        self.fields["code"].widget.attrs["spellcheck"] = "false"
+        _set_messages(self, {"code": {"required": "Enter the code we emailed you"}})
 
 
 class MemberProfileForm(forms.Form):

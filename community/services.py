@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -12,7 +13,10 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, WorkflowState
+from wagtail.models import Collection, CollectionViewRestriction, Page, WorkflowState
+
+from allauth.account.models import EmailAddress
+from axes.utils import reset as axes_reset
 
 from casestudies.models import (
     BusinessCaseIndexPage,
@@ -43,6 +47,7 @@ from community.models import (
     VerificationStatus,
 )
 from community.text import paragraphs_html, person_name, plain_text
+from core import selectors as core_selectors
 from core.models import BasePage, RelatedDocument
 from core.page_cache import invalidate_page_cache
 from organisations.domains import email_domain, mailbox
@@ -354,10 +359,30 @@ def member_data_export(*, user) -> dict:
     }
 
 
+def sign_in_failures_forget(*, user, address: str) -> int:
+    """Forget the failed sign-ins for `user` at `address`, now they have signed in from there.
+
+    Only at that address: the lockout of an address that was guessing at the account stays
+    until it expires, so signing in by an emailed code never hands an attacker fresh guesses.
+    axes' own reset on success cannot do this: it looks for the account's username, and
+    failures are counted against the email address that was typed (community.auth).
+    """
+    logins = {user.get_username().lower()}
+    logins.update(
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    )
+    if user.email:
+        logins.add(user.email.lower())
+    return sum(axes_reset(ip=address, username=login) for login in logins if login)
+
+
 @transaction.atomic
 def member_delete(*, user) -> None:
     """Delete an account. Published contributions and reuse records stay, credited to the
-    organisation; unpublished drafts, comments, follows, opportunities and interests go."""
+    organisation; unpublished drafts and the documents only they used, comments, follows,
+    opportunities and interests go."""
+    uploads = list(get_document_model().objects.filter(uploaded_by_user=user))
     for page in BasePage.objects.filter(owner=user):
         if page.live or page.first_published_at:
             continue
@@ -366,6 +391,10 @@ def member_delete(*, user) -> None:
         ):
             state.cancel(user=None)
         page.delete()
+    for document in uploads:
+        # Left behind, a document would keep its URL (sequential ids) with no page to follow.
+        if not core_selectors.pages_using_document(document).exists():
+            document.delete()  # Wagtail removes the file once this commits
     Opportunity.objects.filter(created_by=user).delete()
     user.delete()
     invalidate_page_cache()
@@ -513,12 +542,47 @@ def contribution_type_for_page(page) -> ContributionType | None:
     )
 
 
+# Member uploads wait here, visible to staff only, until a page using them is live and public.
+MEMBER_UPLOADS_COLLECTION = "Member uploads awaiting publication"
+MEMBER_UPLOADS_READERS = ("Moderators", "Editors")
+
+
+def member_uploads_collection() -> Collection:
+    """The private collection for members' uploads, made on first use (no data migration)."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=MEMBER_UPLOADS_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(name=MEMBER_UPLOADS_COLLECTION)
+    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+        # Wagtail's own check then refuses its documents to anyone outside these groups (and
+        # marks the collection private in the admin); core.wagtail_hooks refuses them first.
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=MEMBER_UPLOADS_READERS))
+    return collection
+
+
+def contribution_documents_release(*, page) -> int:
+    """Move a page's member uploads out of the private collection once the page is live and
+    public, so that anyone may download them; the count moved."""
+    if not Page.objects.filter(pk=page.pk).live().public().exists():
+        return 0
+    private = Collection.objects.filter(name=MEMBER_UPLOADS_COLLECTION, depth=2)
+    attached = RelatedDocument.objects.filter(page_id=page.pk).values("document_id")
+    return (
+        get_document_model()
+        .objects.filter(pk__in=attached, collection__in=private)
+        .update(collection=Collection.get_first_root_node())
+    )
+
+
 def _document_store(*, upload, title: str, user):
     Document = get_document_model()
     document = Document(
         title=plain_text(title)[:255] or "Supporting document",
         uploaded_by_user=user,
-        collection=Collection.get_first_root_node(),
+        collection=member_uploads_collection(),
     )
     document.file.save(upload.name, upload, save=False)
     document.save()

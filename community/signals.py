@@ -5,20 +5,32 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import WorkflowState
+from wagtail.models import Page, PageViewRestriction, WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_changed, email_confirmed, email_removed
+from axes.helpers import get_client_ip_address
 
 from community import services, tasks
 from community.models import Comment, Follow, ModerationStatus
 from core.models import BasePage
 from core.page_cache import invalidate_page_cache
+
+
+@receiver(user_logged_in)
+def forget_sign_in_failures_at_this_address(sender, request, user, **kwargs):
+    # However the member signed in (password, emailed code), a lockout they were under at
+    # this address ends: signing in by code is the way back from one.
+    if request is not None:
+        address = get_client_ip_address(request)
+        if address:
+            services.sign_in_failures_forget(user=user, address=address)
 
 
 @receiver(email_confirmed)
@@ -103,3 +115,24 @@ def tell_followers_on_first_publication(sender, instance, **kwargs):
     transaction.on_commit(
         partial(tasks.notify_followers_of_publication.enqueue, instance.pk), robust=True
     )
+
+
+@receiver(page_published)
+def release_member_uploads_on_publication(sender, instance, **kwargs):
+    # In the publishing transaction: the page and its documents become public together.
+    services.contribution_documents_release(page=instance)
+
+
+@receiver(post_delete, sender=PageViewRestriction)
+def release_member_uploads_when_a_page_becomes_public(sender, instance, **kwargs):
+    # A restriction lifted from a live page makes it (and its subtree) public without a
+    # publication; its members' documents follow it out of the private collection.
+    page_id = instance.page_id
+
+    def release():
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            for public_page in Page.objects.descendant_of(page, inclusive=True).live().public():
+                services.contribution_documents_release(page=public_page)
+
+    transaction.on_commit(release)

@@ -7,10 +7,12 @@ the same fixed number of queries however long it is.
 import functools
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from wagtail.models import Page
+from wagtail.documents import get_permission_policy as document_permission_policy
+from wagtail.models import Page, ReferenceIndex
 
 from core.models import BasePage, ContentTag, Principle, ServiceArea
 from core.models.base import RelatedDocument, TaggedContent
@@ -309,3 +311,43 @@ def load_page_relations(page: BasePage) -> None:
         if ids.get("document")
         else []
     )
+
+
+# --- Documents ----------------------------------------------------------------------------
+
+
+def pages_using_document(document) -> QuerySet:
+    """Every page that uses `document`: attached to it (`RelatedDocument`, at once) or linked
+    from its content (Wagtail's reference index, which a background task brings up to date)."""
+    linked_from = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    linked_ids = [int(pk) for pk in linked_from.values_list("object_id", flat=True)]
+    attached_ids = RelatedDocument.objects.filter(document=document).values("page_id")
+    return Page.objects.filter(Q(pk__in=attached_ids) | Q(pk__in=linked_ids))
+
+
+def document_opens_in_admin(*, document, user) -> bool:
+    """Staff who may edit or choose the document in Wagtail's admin open it whatever its pages."""
+    if not user.is_authenticated or not user.has_perm("wagtailadmin.access_admin"):
+        return False
+    return document_permission_policy().user_has_any_permission_for_instance(
+        user, ["change", "choose"], document
+    )
+
+
+def document_readable(*, document, request) -> bool | None:
+    """Whether the reader of `request` may download `document`, as the pages using it allow.
+
+    True when one live page using it is one they may read (no view restriction, or each of
+    its restrictions passed: signed in, the page password entered in this session); False
+    when pages use it but none is; None when no page uses it, so that the document's
+    collection decides (an editor's upload linked from outside the site, say).
+    """
+    using = pages_using_document(document)
+    if not using.exists():
+        return None
+    for page in using.live().iterator():
+        if all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+            return True
+    return False

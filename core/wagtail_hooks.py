@@ -1,8 +1,13 @@
-"""Admin registration for the controlled vocabularies and the admin's branding."""
+"""Admin registration for the controlled vocabularies and the admin's branding, and the
+check every document download goes through."""
 
+from django.http import Http404
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core import selectors
 from core.models import ContentTag, LocalService, Principle, ServiceArea
 
 
@@ -41,3 +46,16 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# Before Wagtail's own check of collection restrictions (order 0), so that a document of an
+# unpublished or restricted page is simply not found, as the page itself is not: its id is
+# sequential and its URL easy to guess. WAGTAILDOCS_SERVE_METHOD = "serve_view" sends every
+# download through here; MEDIA_URL never serves documents/ (localdigital/urls.py).
+@hooks.register("before_serve_document", order=-10)
+def serve_documents_as_privately_as_their_pages(document, request):
+    if selectors.document_opens_in_admin(document=document, user=request.user):
+        return None
+    if selectors.document_readable(document=document, request=request) is False:
+        raise Http404("No document here")
+    return None

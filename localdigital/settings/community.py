@@ -51,6 +51,8 @@ def apply(settings: dict) -> None:
         "set_password": "community.forms.MemberSetPasswordForm",
         "add_email": "community.forms.MemberAddEmailForm",
         "reauthenticate": "community.forms.MemberReauthenticateForm",
+        "request_login_code": "community.forms.MemberRequestLoginCodeForm",
+        "confirm_login_code": "community.forms.MemberConfirmLoginCodeForm",
     }
     # Switch off to close sign-up (say, during a wave of spam accounts); sign-in still works.
     settings.setdefault("COMMUNITY_SIGNUP_OPEN", True)
@@ -63,16 +65,26 @@ def apply(settings: dict) -> None:
     settings["ACCOUNT_EMAIL_SUBJECT_PREFIX"] = "[Local Digital] "
     settings["ACCOUNT_SESSION_REMEMBER"] = False
     settings["ACCOUNT_PREVENT_ENUMERATION"] = True
-    # Members confirm who they are with their password only. allauth 65.22 added an emailed
-    # code by default, whose pages have no GOV.UK templates here and which sign-in does not
-    # offer either (sign-in by code is off).
+    # Members confirm who they are (before deleting their account, say) with their password.
     settings["ACCOUNT_REAUTHENTICATION_METHODS"] = ("password",)
+    # Sign-in by a code emailed to the member: the way back for a member locked out of
+    # password sign-in (the lockout page offers it), since nobody can lock them out of their
+    # own inbox. The code works once, only in the browser that asked for it, for 10 minutes,
+    # and three wrong tries end it.
+    settings["ACCOUNT_LOGIN_BY_CODE_ENABLED"] = True
+    settings["ACCOUNT_LOGIN_BY_CODE_TIMEOUT"] = 10 * 60
+    settings["ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS"] = 3
     # allauth's own rate limits use the cache (Redis when REDIS_URL is set).
     settings["ACCOUNT_RATE_LIMITS"] = {
         "signup": "10/h/ip",
         "login": "30/m/ip",
-        # Looser than axes (5 per user and address), so axes answers first with its lockout page.
-        "login_failed": "20/m/ip,10/5m/key",
+        # Failures count against the *address* only, whichever accounts it tries. Never add a
+        # per-account ("key") limit here: anyone could then lock a member out everywhere by
+        # failing with their email address (issue 14). The account at one address is axes'.
+        "login_failed": "10/m/ip,30/15m/ip",
+        # Per account too, so nobody can flood a member's inbox with codes; a member who hits
+        # it still has the password reset.
+        "request_login_code": "10/h/ip,3/15m/key",
         "reset_password": "5/h/ip,3/h/key",
         "reset_password_from_key": "20/m/ip",
         "confirm_email": "3/h/key",

@@ -135,6 +135,7 @@ ACCOUNT_PAGES = [
     (lambda c: "/accounts/login/", 200, "sign-in"),
     (lambda c: "/accounts/password/reset/", 200, "password-reset"),
     (lambda c: "/accounts/password/reset/done/", 200, None),
+    (lambda c: "/accounts/login/code/", 200, None),
 ]
 MEMBER_PAGES = [
     (lambda c: "/members/profile/", 200, "profile"),

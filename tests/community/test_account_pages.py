@@ -86,6 +86,7 @@ ANONYMOUS_PAGES = [
     "account_reset_password_from_key_done",
     "account_email_verification_sent",
     "account_inactive",
+    "account_request_login_code",
 ]
 MEMBER_PAGES = [
     "account_logout",
@@ -178,6 +179,15 @@ def test_password_reset_from_key_page_with_a_good_and_a_bad_key(client, member):
     bad = reverse("account_reset_password_from_key", kwargs={"uidb36": "zz", "key": "x-y"})
     html = assert_govuk_page(client.get(bad, follow=True))
     assert "This link has expired" in html
+
+
+def test_confirm_login_code_page(client, member):
+    client.post(reverse("account_request_login_code"), {"email": member.user.email})
+    html = assert_govuk_page(client.get(reverse("account_confirm_login_code")))
+    assert "Enter the code we emailed you" in html
+    response = client.post(reverse("account_confirm_login_code"), {"code": "WRONG-CODE"})
+    assert response.status_code == 200
+    assert "The code is not correct" in response.content.decode()
 
 
 def test_logout_page_asks_before_signing_out(member_client):
