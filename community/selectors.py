@@ -298,3 +298,19 @@ def moderation_queues(user) -> list[ModerationQueue]:
             )
         )
     return queues
+
+
+def reports_that_count(comment) -> int:
+    """Unresolved reports by verified members and staff: any number of throwaway accounts
+    can report, and moderators hear of each, but only these can hide a comment."""
+    return (
+        comment.reports.filter(resolved=False)
+        .filter(
+            Q(reporter__member_profile__verification_status=VerificationStatus.VERIFIED)
+            | Q(reporter__is_staff=True)
+            | Q(reporter__groups__name__in=("Moderators", "Editors"))
+        )
+        .values("reporter")
+        .distinct()
+        .count()
+    )

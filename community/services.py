@@ -26,7 +26,7 @@ from casestudies.models import (
     ProcurementBriefIndexPage,
     ProcurementBriefPage,
 )
-from community import emails
+from community import emails, selectors
 from community.models import (
     DECLARATION_CONFIRM_DAYS,
     Comment,
@@ -128,7 +128,6 @@ def member_create(
 
 def _domain_address(*, profile: MemberProfile) -> str:
     """The first of the member's *confirmed* addresses on their organisation's email domains."""
-    from community import selectors
 
     return next(
         (
@@ -287,7 +286,6 @@ def member_verification_changed(*, profile: MemberProfile, previous_status: str,
 
 def member_data_export(*, user) -> dict:
     """Everything we hold about a member, as one JSON-ready dictionary."""
-    from community import selectors
 
     profile = MemberProfile.objects.filter(user=user).select_related("organisation").first()
     return {
@@ -723,15 +721,19 @@ def comment_report(*, comment: Comment, user, reason: str) -> tuple[CommentRepor
     except IntegrityError:
         return CommentReport.objects.get(comment=comment, reporter=user), False
     if created:
-        unresolved = comment.reports.filter(resolved=False).count()
-        if unresolved >= REPORTS_BEFORE_HIDING and comment.status == ModerationStatus.APPROVED:
-            # Enough people object: hide it until a moderator looks again.
+        hidden = False
+        if comment.status == ModerationStatus.APPROVED and (
+            selectors.reports_that_count(comment) >= REPORTS_BEFORE_HIDING
+        ):
+            # Enough people who can be held to account object: hide it until a moderator
+            # looks again.
             Comment.objects.filter(pk=comment.pk).update(status=ModerationStatus.PENDING)
             invalidate_page_cache()
+            hidden = True
         emails.send(
             to=staff_emails(),
             template="comment_reported",
-            context={"comment": comment, "report": report},
+            context={"comment": comment, "report": report, "hidden": hidden},
         )
     return report, created
 

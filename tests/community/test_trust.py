@@ -5,6 +5,7 @@ from django.urls import reverse
 
 import pytest
 
+from community import services
 from community.models import MemberProfile
 from community.text import person_name, plain_text
 
@@ -154,3 +155,51 @@ def test_axes_locks_out_the_address_every_other_limit_sees(settings):
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.9")
 
     assert get_client_ip_address(request) == "203.0.113.9"
+
+
+def test_reports_by_unverified_accounts_never_hide_a_comment_but_moderators_hear_of_them(
+    members, pattern, staff, django_user_model, mailoutbox, django_capture_on_commit_callbacks
+):
+    from community.models import Comment, ModerationStatus
+    from tests.community.conftest import make_member
+
+    comment = Comment.objects.create(
+        page=pattern, author=members["owner"].user, body="Fine", status=ModerationStatus.APPROVED
+    )
+    throwaways = [
+        make_member(
+            django_user_model,
+            username=f"sock{n}",
+            organisation=members["owner"].organisation,
+            verified=False,
+        ).user
+        for n in range(4)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        for account in [members["unverified"].user, *throwaways]:
+            services.comment_report(comment=comment, user=account, reason="Hide it")
+
+    comment.refresh_from_db()
+    assert comment.status == ModerationStatus.APPROVED
+    assert len([m for m in mailoutbox if "reported" in m.subject]) == 5
+
+
+def test_three_reports_by_verified_members_hide_a_comment_and_say_so(
+    members, pattern, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    from community.models import Comment, ModerationStatus
+
+    comment = Comment.objects.create(
+        page=pattern, author=members["owner"].user, body="Hmm", status=ModerationStatus.APPROVED
+    )
+    for name in ("verified_other", "verified_same", "unverified"):
+        services.comment_report(comment=comment, user=members[name].user, reason="Off topic")
+    comment.refresh_from_db()
+    assert comment.status == ModerationStatus.APPROVED  # two that count, one that does not
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_report(comment=comment, user=staff["moderator"], reason="Agreed")
+
+    comment.refresh_from_db()
+    assert comment.status == ModerationStatus.PENDING
+    assert "hidden" in mailoutbox[-1].subject.lower()
