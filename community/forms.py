@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db.models import Q
 from django.utils import timezone
 
@@ -124,6 +125,13 @@ class MemberSignupForm(SignupForm):
             if name in self.fields:
                 self.fields[name].widget.attrs.pop("placeholder", None)
         self.order_fields(self.field_order)
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # Hash the password anyway and throw it away: hashing is most of a new account's
+            # time, so skipping it told anyone timing the answer that the address was taken.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
     def save(self, request):
         from community.services import member_create

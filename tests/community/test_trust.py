@@ -203,3 +203,35 @@ def test_three_reports_by_verified_members_hide_a_comment_and_say_so(
     comment.refresh_from_db()
     assert comment.status == ModerationStatus.PENDING
     assert "hidden" in mailoutbox[-1].subject.lower()
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_sign_up_hashes_the_password_once_whether_or_not_the_address_has_an_account(
+    client, org_a, django_user_model, monkeypatch, existing
+):
+    """Hashing the password is most of a sign-up's time: skipping it for an address that
+    already has an account told anyone timing the answer which addresses do."""
+    from django.contrib.auth.hashers import MD5PasswordHasher
+
+    if existing:
+        django_user_model.objects.create_user("taken", "taken@council-a.gov.uk", "another-pass-1")
+    hashed = []
+    original = MD5PasswordHasher.encode
+    monkeypatch.setattr(
+        MD5PasswordHasher,
+        "encode",
+        lambda self, password, salt: hashed.append(password) or original(self, password, salt),
+    )
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "full_name": "Priya Shah",
+            "email": "taken@council-a.gov.uk",
+            "password1": "a-much-longer-password-1",
+            "password2": "a-much-longer-password-1",
+            "organisation": org_a.pk,
+        },
+    )
+
+    assert response.status_code == 302
+    assert hashed.count("a-much-longer-password-1") == 1
