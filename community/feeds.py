@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from core import selectors as core_selectors
@@ -113,7 +114,9 @@ class ContentFeed(Feed):
         return item.title
 
     def item_description(self, item: BasePage):
-        return item.summary
+        # Readers take an RSS description, and an Atom summary (Django marks it type="html"),
+        # as HTML. A summary is plain text: escaped, it shows as typed and never as markup.
+        return escape(item.summary)
 
     def item_link(self, item: BasePage):
         return item.url

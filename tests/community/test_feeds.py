@@ -68,3 +68,28 @@ def test_unknown_feeds_are_not_found(client, content):
     assert client.get(reverse("community:feed", args=["atom", "tag", "nope"])).status_code == 404
     assert client.get(reverse("community:feed", args=["atom", "type", "nope"])).status_code == 404
     assert client.get(reverse("community:feed", args=["json", "tag", "bins"])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("format_name", "summary_tag"), [("rss", "description"), ("atom", "summary")]
+)
+def test_summaries_are_sent_as_text_never_as_markup(
+    client, make_page, org_a, format_name, summary_tag
+):
+    """Feed readers read an RSS description and an Atom summary of type html as HTML: a
+    summary is text, so what looks like a tag in it must arrive escaped."""
+    import xml.etree.ElementTree as ElementTree
+
+    make_page(
+        CaseStudyPage,
+        title="Tags & <b>bold</b> claims",
+        summary='<img src=x onerror="alert(1)"> & more',
+        organisations=[org_a],
+    )
+    response = client.get(reverse("community:feed_all", args=[format_name]))
+    root = ElementTree.fromstring(response.content)
+
+    summaries = [element.text for element in root.iter() if element.tag.endswith(summary_tag)]
+    titles = [element.text for element in root.iter() if element.tag.endswith("title")]
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; more" in summaries
+    assert "Tags & <b>bold</b> claims" in titles  # XML-escaped on the wire: a text title
