@@ -323,3 +323,19 @@ def test_every_allauth_route_is_checked_here():
     names = {pattern.name for pattern in urls.urlpatterns}
     checked = set(ANONYMOUS_PAGES) | set(MEMBER_PAGES) | COVERED_ELSEWHERE_IN_THIS_MODULE
     assert names - checked == set()
+
+
+def test_adding_addresses_is_limited_to_ten_an_hour(member_client, member, monkeypatch):
+    """Each address added is a confirmation email sent where the member says: at ten a
+    minute an account could send 600 an hour."""
+    import time
+
+    def add(n):
+        return member_client.post(
+            reverse("account_email"), {"action_add": "", "email": f"extra{n}@council-a.gov.uk"}
+        ).status_code
+
+    assert [add(n) for n in range(10)] == [302] * 10
+    five_minutes_later = time.time() + 300
+    monkeypatch.setattr(time, "time", lambda: five_minutes_later)
+    assert add(10) == 429
