@@ -152,9 +152,7 @@ def test_without_javascript_search_filters_and_pages_still_work(browser, live_se
         expect(box).to_have_attribute("type", "search")  # the plain box, not the combobox
         box.fill("repairs")
         box.press("Enter")
-        # The address is enough; the expectations below wait for what they check (under a loaded
-    # CI machine the load event of this page once took more than the 10 s timeout).
-    page.wait_for_url(re.compile(r"/search/\?q=repairs"), wait_until="domcontentloaded")
+        page.wait_for_url(re.compile(r"/search/\?q=repairs"), wait_until="domcontentloaded")
         expect(page.get_by_role("link", name=CASE_STUDY)).to_be_visible()
 
         page.goto("/case-studies/")  # filters open, no button to find them behind
