@@ -402,7 +402,13 @@ def member_delete(*, user) -> None:
 
 
 def reuse_count_refresh(*, page_id: int) -> int:
-    """Recompute the denormalised counter from the records, in one UPDATE (race-free)."""
+    """Recompute one page's denormalised counter from the records; returns it."""
+    reuse_counts_refresh(page_ids=[page_id])
+    return BasePage.objects.filter(pk=page_id).values_list("reuse_count", flat=True).first() or 0
+
+
+def reuse_counts_refresh(*, page_ids: list[int]) -> None:
+    """Recompute the denormalised counters from the records, in one UPDATE (race-free)."""
     count = Subquery(
         ReuseRecord.objects.filter(page_id=OuterRef("pk"))
         .order_by()
@@ -410,31 +416,51 @@ def reuse_count_refresh(*, page_id: int) -> int:
         .annotate(total=Count("id"))
         .values("total")[:1]
     )
-    BasePage.objects.filter(pk=page_id).update(reuse_count=Coalesce(count, Value(0)))
+    BasePage.objects.filter(pk__in=page_ids).update(reuse_count=Coalesce(count, Value(0)))
     # Listings sort "most reused" from the search index, so its copy of the count follows.
-    search_indexing.index_pages([page_id])
+    search_indexing.index_pages(page_ids)
     invalidate_page_cache()
-    return BasePage.objects.filter(pk=page_id).values_list("reuse_count", flat=True).first() or 0
 
 
 def reuse_record(
     *, page: BasePage, profile: MemberProfile, note: str = ""
 ) -> tuple[ReuseRecord, bool]:
     """Record that the member's organisation reused `page`; a second click changes nothing."""
+    return organisation_reuse_record(
+        page=page, organisation_id=profile.organisation_id, recorded_by=profile.user, note=note
+    )
+
+
+def organisation_reuse_record(
+    *,
+    page: BasePage,
+    organisation_id: int,
+    recorded_by=None,
+    note: str = "",
+    recorded_at: datetime.datetime | None = None,
+    refresh_count: bool = True,
+) -> tuple[ReuseRecord, bool]:
+    """Record that an organisation reused `page`, once, keeping the page's count in step.
+
+    Members reach it through reuse_record; the demo loader calls it directly for the
+    organisations that have no member (`recorded_at` backdates those records), with
+    `refresh_count=False` and one reuse_counts_refresh for all its pages afterwards.
+    """
+    defaults = {"recorded_by": recorded_by, "note": plain_text(note)[:500]}
+    if recorded_at is not None:
+        defaults["created_at"] = recorded_at
     try:
         with transaction.atomic():
             record, created = ReuseRecord.objects.get_or_create(
-                page_id=page.pk,
-                organisation_id=profile.organisation_id,
-                defaults={"recorded_by": profile.user, "note": plain_text(note)[:500]},
+                page_id=page.pk, organisation_id=organisation_id, defaults=defaults
             )
     except IntegrityError:
         # A concurrent click won the race between get and create: the record exists now.
         record, created = (
-            ReuseRecord.objects.get(page_id=page.pk, organisation_id=profile.organisation_id),
+            ReuseRecord.objects.get(page_id=page.pk, organisation_id=organisation_id),
             False,
         )
-    if created:
+    if created and refresh_count:
         reuse_count_refresh(page_id=page.pk)
     return record, created
 

@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index as wagtail_index
 
 from core.models import BasePage, ServiceArea
-from organisations.models import Organisation
+from organisations.models import Organisation, organisation_listed_names
 from search import engine_sync, schema, text
 from search.models import SearchDocument, SearchDocumentFacet, SearchFacetValue
 
@@ -104,8 +104,12 @@ def page_url(url_path: str, root_paths) -> str | None:
     return None
 
 
-def build_document(page, root_paths) -> tuple[SearchDocument, list[tuple[str, str, str]]] | None:
+def build_document(
+    page, root_paths, listed_names: dict[str, str] | None = None
+) -> tuple[SearchDocument, list[tuple[str, str, str]]] | None:
     url = page_url(page.url_path, root_paths)
+    if listed_names is None:
+        listed_names = organisation_listed_names()
     if url is None:  # not under any site: nobody can reach it, so search must not offer it
         return None
     model = type(page)
@@ -132,14 +136,18 @@ def build_document(page, root_paths) -> tuple[SearchDocument, list[tuple[str, st
         date=page.date,
         year=page.date.year if page.date else None,
         reuse_count=page.reuse_count,
-        organisations=[{"name": org.name, "slug": org.slug} for org in organisations],
+        # Cards and hits show the stored name: the unambiguous one where two share a name.
+        organisations=[
+            {"name": listed_names.get(org.slug, org.name), "slug": org.slug}
+            for org in organisations
+        ],
         tags=[{"name": tag.name, "slug": tag.slug} for tag in tags],
     )
     facets = [("type", type_slug(model), model.content_type_label)]
     facets += [("service_area", area.slug, area.name) for area in service_areas]
     facets += [("tag", tag.slug, tag.name) for tag in tags]
     for org in organisations:
-        facets.append(("organisation", org.slug, org.name))
+        facets.append(("organisation", org.slug, listed_names.get(org.slug, org.name)))
         if org.nation:
             facets.append(("nation", org.nation, org.nation))
         if org.region:
@@ -171,13 +179,14 @@ def public_pages_of(model):
 
 
 def iter_documents(queryset, root_paths):
+    listed_names = organisation_listed_names()  # once, rather than once a page
     last_pk = 0
     while True:
         chunk = list(queryset.filter(pk__gt=last_pk)[:CHUNK_SIZE])
         if not chunk:
             return
         for page in chunk:
-            built = build_document(page, root_paths)
+            built = build_document(page, root_paths, listed_names)
             if built is not None:
                 yield built
         last_pk = chunk[-1].pk
