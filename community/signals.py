@@ -18,7 +18,7 @@ from allauth.account.signals import email_changed, email_confirmed, email_remove
 from axes.helpers import get_client_ip_address
 
 from community import services, tasks
-from community.models import Comment, Follow, ModerationStatus
+from community.models import Comment, ModerationStatus
 from core.models import BasePage
 from core.page_cache import invalidate_page_cache
 
@@ -106,12 +106,14 @@ def tell_member_changes_requested(sender, instance, user=None, **kwargs):
 def tell_followers_on_first_publication(sender, instance, **kwargs):
     if not isinstance(instance, BasePage):
         return
-    if instance.first_published_at != instance.last_published_at:
-        return
-    if not Follow.objects.exists():
+    # Wagtail sends page_published when a revision is approved for a future go-live too; the
+    # page is not live then and its link would be a 404. It is told about when
+    # publish_scheduled actually publishes it (its first publication, so exactly once).
+    if not instance.live or instance.first_published_at != instance.last_published_at:
         return
     # A task, after the commit: the publishing request does not wait for every follower's
-    # email, and nobody is told about a publication that was rolled back.
+    # email, and nobody is told about a publication that was rolled back. The task checks
+    # again that the page is live and public when it runs.
     transaction.on_commit(
         partial(tasks.notify_followers_of_publication.enqueue, instance.pk), robust=True
     )

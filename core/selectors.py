@@ -55,6 +55,13 @@ def public_content_pages(model=BasePage) -> QuerySet:
     return exclude_restricted(model.objects.live())
 
 
+def page_is_live_and_public(page_id: int) -> bool:
+    """Whether anyone could open the page now: published (not merely scheduled for a future
+    go-live), and neither it nor any page above it is restricted to signed-in users, a
+    password or groups. Only such a page is announced anywhere (emails, digests, feeds)."""
+    return Page.objects.filter(pk=page_id).live().public().exists()
+
+
 def with_listing_relations(queryset: QuerySet) -> QuerySet:
     """What a listing card shows, in a fixed number of queries."""
     return queryset.only(
