@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models import Count, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -402,9 +402,12 @@ def member_delete(*, user) -> None:
 
 
 def reuse_count_refresh(*, page_id: int) -> int:
-    """Recompute the denormalised counter from the records, in one UPDATE (race-free)."""
+    """Recompute the denormalised counter from the records, in one UPDATE (race-free).
+
+    The count is selectors.counted_reuse_records, the one definition every figure shows.
+    """
     count = Subquery(
-        ReuseRecord.objects.filter(page_id=OuterRef("pk"))
+        selectors.counted_reuse_records(page_id)
         .order_by()
         .values("page_id")
         .annotate(total=Count("id"))
@@ -415,6 +418,13 @@ def reuse_count_refresh(*, page_id: int) -> int:
     search_indexing.index_pages([page_id])
     invalidate_page_cache()
     return BasePage.objects.filter(pk=page_id).values_list("reuse_count", flat=True).first() or 0
+
+
+def reuse_counts_refresh(*, page_ids) -> None:
+    """reuse_count_refresh for each page: after what the definition depends on changed (the
+    organisations a page is from, or whether an organisation is a supplier)."""
+    for page_id in sorted(set(page_ids)):
+        reuse_count_refresh(page_id=page_id)
 
 
 def reuse_record(

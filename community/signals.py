@@ -18,9 +18,10 @@ from allauth.account.signals import email_changed, email_confirmed, email_remove
 from axes.helpers import get_client_ip_address
 
 from community import services, tasks
-from community.models import Comment, ModerationStatus
+from community.models import Comment, ModerationStatus, ReuseRecord
 from core.models import BasePage
 from core.page_cache import invalidate_page_cache
+from organisations.models import Organisation
 
 
 @receiver(user_logged_in)
@@ -117,6 +118,25 @@ def tell_followers_on_first_publication(sender, instance, **kwargs):
     transaction.on_commit(
         partial(tasks.notify_followers_of_publication.enqueue, instance.pk), robust=True
     )
+
+
+@receiver(page_published)
+def recount_reuse_on_publication(sender, instance, **kwargs):
+    # Reuse by the organisations a page is from is not counted, and a publication can change
+    # who those are.
+    if isinstance(instance, BasePage) and ReuseRecord.objects.filter(page_id=instance.pk).exists():
+        services.reuse_count_refresh(page_id=instance.pk)
+
+
+@receiver(post_save, sender=Organisation)
+def recount_reuse_when_an_organisation_changes(sender, instance, created, **kwargs):
+    # Becoming (or ceasing to be) a supplier changes whether its reuse records count.
+    if not created:
+        services.reuse_counts_refresh(
+            page_ids=ReuseRecord.objects.filter(organisation=instance).values_list(
+                "page_id", flat=True
+            )
+        )
 
 
 @receiver(page_published)

@@ -43,6 +43,7 @@ class ServicePatternPage(BasePage):
     )
 
     content_type_label = "Service pattern"
+    reuse_label = "Using this pattern"
     schema_org_type = "HowTo"
 
     search_fields: ClassVar[list] = [

@@ -97,6 +97,9 @@ class BasePage(CachedRestrictionsMixin, Page):
 
     is_creatable = False
     content_type_label = "Content"
+    # Beside reuse_count on the page: organisations other than its own, suppliers apart
+    # (community.selectors.counted_reuse_records).
+    reuse_label = "Reused by"
     schema_org_type = "Article"
 
     search_fields: ClassVar[list] = [
