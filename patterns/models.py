@@ -80,6 +80,13 @@ class ServicePatternPage(BasePage):
 
     related_sections: ClassVar[list] = [("Case studies that used this pattern", "case_studies")]
 
+    def listing_facets(self) -> list[tuple[str, str, str]]:
+        return [("maturity", self.maturity, self.get_maturity_display())]
+
+    @property
+    def listing_status(self) -> str:
+        return self.get_maturity_display()
+
 
 class ServicePatternIndexPage(ListingPageMixin, Page):
     listing_model = ServicePatternPage
