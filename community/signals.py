@@ -139,6 +139,19 @@ def recount_reuse_when_an_organisation_changes(sender, instance, created, **kwar
         )
 
 
+@receiver(post_delete, sender=ReuseRecord)
+def recount_reuse_when_a_record_is_deleted(sender, instance, **kwargs):
+    # A moderator deleting a record in the admin goes through no service. After the commit,
+    # and only if the page is still there: a deleted page takes its records with it.
+    page_id = instance.page_id
+
+    def recount():
+        if BasePage.objects.filter(pk=page_id).exists():
+            services.reuse_count_refresh(page_id=page_id)
+
+    transaction.on_commit(recount)
+
+
 @receiver(page_published)
 def release_member_uploads_on_publication(sender, instance, **kwargs):
     # In the publishing transaction: the page and its documents become public together.

@@ -90,3 +90,11 @@ def test_a_publication_that_changes_who_the_page_is_from_recounts(reused_pattern
     draft.organisations.set([org_a, org_b])  # now also from Council B: its reuse is its own
     draft.save_revision().publish()
     assert stored_count(reused_pattern) == 1
+
+
+def test_a_record_deleted_in_the_admin_is_no_longer_counted(
+    reused_pattern, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ReuseRecord.objects.get(organisation__code="CCC").delete()
+    assert stored_count(reused_pattern) == 1
