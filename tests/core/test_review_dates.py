@@ -129,6 +129,10 @@ def test_editors_have_a_report_of_content_due_for_review_oldest_first(client, ma
     assert "Never reviewed; published" in html
     menu = client.get("/admin/reports/").content.decode() + client.get("/admin/").content.decode()
     assert REPORT in menu
+    spreadsheet = client.get(REPORT, {"export": "csv"})
+    assert spreadsheet.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(spreadsheet.streaming_content).decode())))
+    assert [row[0] for row in rows[1:]] == ["Older overdue", "Newer overdue"]
 
 
 def test_the_report_permission_belongs_to_the_editors_only(client, editor, moderator):
