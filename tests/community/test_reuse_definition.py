@@ -71,6 +71,9 @@ def test_the_api_and_downloads_give_the_same_count(client, site_tree, reused_pat
     download = client.get(site_tree["service-patterns"].url, {"format": "csv"})
     rows = list(csv.DictReader(io.StringIO(download.content.decode())))
     assert [row["reuse_count"] for row in rows] == ["2"]
+    found = client.get(reverse("search"), {"q": "missed bin", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(found.content.decode())))
+    assert [row["reuse_count"] for row in rows] == ["2"]
 
 
 def test_the_home_page_most_reused_patterns_show_the_same_count(client, reused_pattern):
