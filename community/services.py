@@ -407,10 +407,16 @@ def reuse_count_refresh(*, page_id: int) -> int:
     return BasePage.objects.filter(pk=page_id).values_list("reuse_count", flat=True).first() or 0
 
 
-def reuse_counts_refresh(*, page_ids: list[int]) -> None:
-    """Recompute the denormalised counters from the records, in one UPDATE (race-free)."""
+def reuse_counts_refresh(*, page_ids) -> None:
+    """Recompute the denormalised counters from the records, in one UPDATE (race-free).
+
+    The count is selectors.counted_reuse_records, the one definition every figure shows.
+    Called after reuse is recorded, and after what the definition depends on changed (the
+    organisations a page is from, or whether an organisation is a supplier).
+    """
+    page_ids = sorted(set(page_ids))
     count = Subquery(
-        ReuseRecord.objects.filter(page_id=OuterRef("pk"))
+        selectors.counted_reuse_records(OuterRef("pk"))
         .order_by()
         .values("page_id")
         .annotate(total=Count("id"))
@@ -687,8 +693,24 @@ def contribution_resubmit(
     return page
 
 
+def _latest_member_workflow_state(page) -> WorkflowState | None:
+    """The latest moderation a member asked for on `page`: set when the page is their
+    contribution."""
+    return (
+        WorkflowState.objects.for_instance(page)
+        .filter(requested_by__member_profile__isnull=False)
+        .select_related("requested_by")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
 def contribution_decided(*, workflow_state, approved: bool) -> None:
-    """Tell the member a moderator approved their contribution or asked for changes."""
+    """Tell the member a moderator asked for changes, or approved a page that goes live later.
+
+    "Is published", with its link, waits for the publication itself (contribution_published):
+    an approval with a future go-live publishes nothing until publish_scheduled runs.
+    """
     page = workflow_state.content_object
     page = page.specific if hasattr(page, "specific") else page
     member = workflow_state.requested_by
@@ -698,16 +720,39 @@ def contribution_decided(*, workflow_state, approved: bool) -> None:
         or not MemberProfile.objects.filter(user=member).exists()
     ):
         return
+    if approved:
+        page.refresh_from_db()
+        if page.live or not page.go_live_at or page.go_live_at <= timezone.now():
+            return
     task_state = workflow_state.task_states.order_by("-finished_at", "-id").first()
     comment = task_state.comment if task_state else ""
     emails.send(
         to=member.email,
-        template="contribution_approved" if approved else "contribution_changes_requested",
+        template="contribution_scheduled" if approved else "contribution_changes_requested",
         context={
             "page": page,
             "comment": comment,
             "member": member,
             "contributions_url": reverse("community:contributions"),
+        },
+    )
+
+
+def contribution_published(*, page: BasePage) -> int:
+    """On a contributed page's first publication, once it is live and public: tell its member."""
+    if not core_selectors.page_is_live_and_public(page.pk):
+        return 0
+    workflow_state = _latest_member_workflow_state(page)
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_APPROVED:
+        return 0
+    task_state = workflow_state.task_states.order_by("-finished_at", "-id").first()
+    return emails.send(
+        to=workflow_state.requested_by.email,
+        template="contribution_approved",
+        context={
+            "page": page.specific,
+            "comment": task_state.comment if task_state else "",
+            "member": workflow_state.requested_by,
         },
     )
 
@@ -813,6 +858,8 @@ def followers_notify_published(*, page: BasePage) -> int:
     task can run again without telling anyone twice.
     """
     sent_to = set()
+    if not core_selectors.page_is_live_and_public(page.pk):
+        return 0  # scheduled for later, restricted, or unpublished again before this ran
     for follow in _follows_matching(page):
         if follow.frequency == DigestFrequency.IMMEDIATE:
             if follow.user_id in sent_to:
@@ -849,8 +896,18 @@ def digests_send() -> int:
     by_user: dict = {}
     for item in items:
         by_user.setdefault(item.follow.user, []).append(item)
+    # Only what anyone can open now: a page unpublished or restricted since it was queued
+    # stays out of the digest rather than sending its reader to a 404 or a sign-in page.
+    public = set(
+        Page.objects.filter(pk__in={item.page_id for item in items})
+        .live()
+        .public()
+        .values_list("pk", flat=True)
+    )
     for user, user_items in by_user.items():
-        pages = list({item.page_id: item.page for item in user_items if item.page.live}.values())
+        pages = list(
+            {item.page_id: item.page for item in user_items if item.page_id in public}.values()
+        )
         if pages:
             emails.send(
                 to=user.email,

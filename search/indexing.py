@@ -22,12 +22,16 @@ from wagtail.models import Page, Site
 from wagtail.search import index as wagtail_index
 
 from core.models import BasePage, ServiceArea
+from core.models.base import needs_review, review_due_cutoff
+from core.page_cache import invalidate_page_cache
 from organisations.models import Organisation, organisation_listed_names
 from search import engine_sync, schema, text
 from search.models import SearchDocument, SearchDocumentFacet, SearchFacetValue
 
 logger = logging.getLogger(__name__)
 
+# The one value of the "review" facet: the listing filter "Needs review".
+REVIEW_DUE_FACET = ("review", "due", "Needs review")
 CHUNK_SIZE = 1000
 SQL_CHUNK = 500
 # Fields indexed by name, not through search_fields.
@@ -136,6 +140,8 @@ def build_document(
         date=page.date,
         year=page.date.year if page.date else None,
         reuse_count=page.reuse_count,
+        checked_on=page.checked_on,
+        status_label=page.listing_status[:60],
         # Cards and hits show the stored name: the unambiguous one where two share a name.
         organisations=[
             {"name": listed_names.get(org.slug, org.name), "slug": org.slug}
@@ -154,6 +160,11 @@ def build_document(
             facets.append(("region", org.region, org.region))
     if page.date:
         facets.append(("year", str(page.date.year), str(page.date.year)))
+    facets += page.listing_facets()
+    # Decided when the page is indexed; manage.py flag_content_due_for_review re-indexes the
+    # pages that have fallen due since, once a day.
+    if needs_review(page.checked_on):
+        facets.append(REVIEW_DUE_FACET)
     return document, list(dict.fromkeys((f, v[:255], label[:255]) for f, v, label in facets))
 
 
@@ -364,3 +375,24 @@ def rebuild_index(*, stdout=None) -> int:
     get_backend().rebuild(stdout=stdout)
     engine_sync.forget_covered_by_rebuild(started)
     return total
+
+
+def review_flags_refresh(*, today=None) -> int:
+    """Re-index the pages whose "Needs review" filter value is out of date: those that fell
+    due since they were indexed (time passed; nothing was published). Returns how many."""
+    cutoff = review_due_cutoff(today)
+    facet, value, _label = REVIEW_DUE_FACET
+    flagged = set(
+        SearchDocumentFacet.objects.filter(value__facet=facet, value__value=value).values_list(
+            "document_id", flat=True
+        )
+    )
+    due = set(
+        SearchDocument.objects.filter(checked_on__lt=cutoff).values_list("page_id", flat=True)
+    )
+    stale = due ^ flagged
+    if stale:
+        index_pages(stale)
+        # The pages themselves say "Needs review" too, and the page cache holds them.
+        invalidate_page_cache()
+    return len(stale)
