@@ -2902,7 +2902,7 @@ SERVICE_PATTERNS = [
                 {
                     "figures": [
                         {"value": "52%", "label": "fewer missed bin calls in one council"},
-                        {"value": "3", "label": "councils using this pattern"},
+                        {"value": "1 working day", "label": "target for a return collection"},
                     ]
                 },
             ),
