@@ -1,4 +1,4 @@
-""""Did you mean": realistic typos of indexed words are corrected word by word, correct words
+""" "Did you mean": realistic typos of indexed words are corrected word by word, correct words
 never are. Through the real search service and page, on whichever engine the run selects."""
 
 import pytest
