@@ -110,3 +110,10 @@ def follow_panel(context, kind: str, value: str):
         "following": selectors.member_follow(user, kind=kind, value=value),
         "here": request.get_full_path() if request else "",
     }
+
+
+@register.inclusion_tag("community/includes/feed_alternates.html")
+def feed_alternates(kind: str, value: str):
+    """<link rel="alternate"> to the same feeds as follow_panel, so feed readers find them."""
+    target = follow_target(kind, value)
+    return {"target": target, "feeds": feed_urls(target) if target else {}}

@@ -29,6 +29,9 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 FOLLOW_LINK_RE = re.compile(r'<a class="govuk-link" href="(/follow/\?[^"]+)">Follow ([^<]+)</a>')
+ALTERNATE_RE = re.compile(
+    r'<link rel="alternate" type="application/(rss|atom)\+xml" title="[^"]+" href="([^"]+)">'
+)
 FEED_LINK_RE = re.compile(r'<a class="govuk-link" href="(/feeds/(?:rss|atom)/[^"]*)">')
 
 
@@ -154,6 +157,16 @@ def test_every_listing_links_feeds_that_hold_only_live_public_content(client, co
         assert "Private bins" not in titles
         if name not in {"procurement briefs", "business cases", "service patterns"}:
             assert "Live bins" in titles
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_listing_names_its_feeds_for_feed_readers(client, content, name):
+    url, _kind, _value = every_page(content)[name]
+    text = page_html(client, url)
+    shown = set(FEED_LINK_RE.findall(text))
+    announced = set(ALTERNATE_RE.findall(text))
+    assert {kind for kind, _href in announced} == {"rss", "atom"}
+    assert {href for _kind, href in announced} == shown
 
 
 def test_following_from_a_tag_page_works_without_javascript_and_shows_on_the_profile(
