@@ -100,3 +100,9 @@ def test_a_name_nobody_has_finds_nothing_and_says_so(client, directory_url):
 def test_the_download_lists_what_the_page_found(client, directory_url):
     response = client.get(directory_url, {"q": "barnet council", "format": "json"})
     assert [row["code"] for row in response.json()["results"]] == ["BNE"]
+
+
+def test_the_box_says_what_it_accepts(client, directory_url):
+    html = client.get(directory_url).content.decode()
+    assert 'aria-describedby="organisation-q-hint"' in html
+    assert "E09000003" in html
