@@ -216,6 +216,7 @@ def test_following_everything_from_the_tags_page_emails_about_any_new_page(
         services.followers_notify_published(page=page)
     assert [message.to for message in mail.outbox] == [[member.email]]
     assert "Untagged, from nowhere in particular" in mail.outbox[0].subject
+    assert "because you follow everything published on Local Digital." in mail.outbox[0].body
 
 
 def test_a_staff_account_without_a_profile_sees_feeds_but_no_follow(client, editor, content):
@@ -231,3 +232,17 @@ def test_everything_is_the_only_value_of_an_everything_follow(client, members):
         client.get(reverse("community:follow"), {"kind": "everything", "value": "x"}).status_code
         == 404
     )
+
+
+def test_a_daily_everything_follow_gets_any_new_page_in_its_digest(
+    members, content, make_page, django_capture_on_commit_callbacks
+):
+    member = members["verified_other"].user
+    services.follow_add(user=member, kind="everything", value="all", frequency="daily")
+    services.followers_notify_published(page=make_page(CaseStudyPage, title="Something new"))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.digests_send() == 1
+    (message,) = mail.outbox
+    assert "Something new" in message.body
+    assert "- Everything published on Local Digital: " in message.body
