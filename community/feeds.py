@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from community.models import EVERYTHING_VALUE, FollowKind
 from core import selectors as core_selectors
 from core.models import BasePage, ContentTag, ServiceArea
 from organisations.models import Organisation
@@ -33,6 +34,10 @@ MODEL_NAME_TO_SLUG = {
 
 def follow_target(kind: str, value: str) -> dict | None:
     """What a follow or a feed points at, with a label; None when it does not exist."""
+    if kind == FollowKind.EVERYTHING:
+        if value != EVERYTHING_VALUE:
+            return None
+        return {"label": "everything published on Local Digital", "feed_slug": ("all", "")}
     if kind == "content_type":
         slug = MODEL_NAME_TO_SLUG.get(value)
         if slug is None:
@@ -51,6 +56,14 @@ def follow_target(kind: str, value: str) -> dict | None:
             "feed_slug": ("organisation", organisation.slug),
         }
     return None
+
+
+def feed_urls(target: dict) -> dict[str, str]:
+    """The RSS and Atom addresses of a follow target's feed (follow_target's "feed_slug")."""
+    kind, slug = target["feed_slug"]
+    if kind == "all":
+        return {name: reverse("community:feed_all", args=[name]) for name in ("rss", "atom")}
+    return {name: reverse("community:feed", args=[name, kind, slug]) for name in ("rss", "atom")}
 
 
 class ContentFeed(Feed):

@@ -203,6 +203,12 @@ class FollowKind(models.TextChoices):
     SERVICE_AREA = "service_area", "Service area"
     ORGANISATION = "organisation", "Organisation"
     CONTENT_TYPE = "content_type", "Content type"
+    # Offered on the pages that list across every type (tags, service areas, organisations),
+    # as the "everything" feed is; its value is always EVERYTHING_VALUE.
+    EVERYTHING = "everything", "Everything"
+
+
+EVERYTHING_VALUE = "all"
 
 
 class Follow(models.Model):

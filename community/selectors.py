@@ -9,10 +9,12 @@ from django.utils import timezone
 
 from wagtail.models import WorkflowState
 
+from community.feeds import follow_target
 from community.models import (
     Comment,
     CommentReport,
     Commitment,
+    Follow,
     MemberProfile,
     ModerationStatus,
     Opportunity,
@@ -388,3 +390,19 @@ def reports_that_count(comment) -> int:
         .distinct()
         .count()
     )
+
+
+def member_follows(user) -> list[tuple[Follow, str]]:
+    """What the member follows, each with the label its page uses ("the tag ‘Housing’")."""
+    follows = []
+    for follow in Follow.objects.filter(user=user).order_by("kind", "value"):
+        target = follow_target(follow.kind, follow.value)
+        follows.append((follow, target["label"] if target else follow.value))
+    return follows
+
+
+def member_follow(user, *, kind: str, value: str) -> Follow | None:
+    """The member's follow of this target, if they have one."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Follow.objects.filter(user=user, kind=kind, value=value).first()

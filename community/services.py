@@ -837,7 +837,7 @@ def _follows_matching(page: BasePage):
 
     page = page.specific
     model_name = page._meta.model_name
-    condition = Q(kind=FollowKind.CONTENT_TYPE, value=model_name)
+    condition = Q(kind=FollowKind.CONTENT_TYPE, value=model_name) | Q(kind=FollowKind.EVERYTHING)
     tag_slugs = list(page.tags.values_list("slug", flat=True))
     area_slugs = list(page.service_areas.values_list("slug", flat=True))
     org_slugs = list(page.organisations.values_list("slug", flat=True))

@@ -1,6 +1,5 @@
 """The organisation directory and each organisation's page."""
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
@@ -8,6 +7,7 @@ from core import listings, selectors
 from core.views import clean_text, clean_values, listing_export, paginate, pinned_listing_context
 from localdigital import exports
 from organisations.models import NATIONS, Organisation, OrganisationType
+from organisations.selectors import organisations_matching
 
 
 def organisation_directory(request, *, index_page):
@@ -30,10 +30,6 @@ def organisation_directory(request, *, index_page):
         "region",
         "is_current",
     )
-    if query:
-        organisations = organisations.filter(
-            Q(name__icontains=query) | Q(official_name__icontains=query) | Q(code__iexact=query)
-        )
     if types:
         organisations = organisations.filter(organisation_type__in=types)
     if nations:
@@ -42,16 +38,18 @@ def organisation_directory(request, *, index_page):
         organisations = organisations.filter(is_current=True)
     if request.GET.get("published") == "1":
         organisations = organisations.filter(slug__in=list(published_counts))
+    # Last, so the names compared are only those the other filters left; best matches first.
+    organisations = organisations_matching(organisations.order_by("name"), query=query)
 
     fmt = exports.requested_format(request)
     if fmt is not None:
         # The download carries every column, so it reads whole rows (one query).
         rows = exports.organisation_rows(
-            organisations.defer(None).order_by("name")[: exports.MAX_EXPORT_ROWS], request=request
+            organisations.defer(None)[: exports.MAX_EXPORT_ROWS], request=request
         )
         return exports.export_response(rows, fmt, "organisations")
 
-    listing_page = paginate(request, organisations.order_by("name"), per_page=50)
+    listing_page = paginate(request, organisations, per_page=50)
     for organisation in listing_page.object_list:
         organisation.published = published_counts.get(organisation.slug, 0)
     return TemplateResponse(

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 from wagtail.search import index as wagtail_index
 
+from core import boilerplate
 from core.models import BasePage, ServiceArea
 from core.models.base import needs_review, review_due_cutoff
 from core.page_cache import invalidate_page_cache
@@ -88,12 +89,19 @@ def bump_generation() -> None:
 # --- building documents ------------------------------------------------------------------
 
 
+# Notices repeated on many pages (the demo disclaimer), as the body's text holds them.
+BOILERPLATE_TEXTS = frozenset(text.html_to_text(notice) for notice in boilerplate.NOTICES_HTML)
+
+
 def field_text(value) -> str:
     if value is None:
         return ""
     raw = getattr(value, "raw_data", None)
     if raw is not None:  # a StreamValue: read the stored JSON, never build blocks
-        return " ".join(text.stream_text(list(raw)))
+        # Only the page's own words: a notice on every page would match every search for
+        # its words ("figures", "organisations") and be quoted as the snippet.
+        parts = text.stream_text(list(raw))
+        return " ".join(part for part in parts if part not in BOILERPLATE_TEXTS)
     if isinstance(value, str):
         return text.html_to_text(value) if "<" in value or "&" in value else value
     return str(value)

@@ -322,7 +322,9 @@ def run_search(
         messages=messages,
         backend=backend.name,
     )
-    if total < FEW_RESULTS and parsed.words:
+    # Widened to any word, the total counts pages with only some of them: a misspelt word
+    # ("bulkey wast") still deserves a correction however many pages had the others.
+    if (total < FEW_RESULTS or match_mode == "any") and parsed.words:
         results.suggestions = spelling_suggestions(backend, parsed, filters)
     return results
 

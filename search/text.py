@@ -320,3 +320,57 @@ class Highlighter:
             end = space if space != -1 else end
         text = self._marked(value, spans, start, end)
         return ("…" if start else "") + text + ("…" if end < len(value) else "")
+
+
+# --- "did you mean" -------------------------------------------------------------------------
+
+# Endings that make another form of the same word: "repair" is known when "repairs" is (the
+# engines' stemmers match it already), but "wast" is not known from "waste".
+WORD_FORM_ENDINGS = frozenset({"s", "es", "d", "ed", "ing", "er", "ers", "ly"})
+E_ENDINGS = frozenset({"ed", "ing", "er", "ers"})
+
+
+def is_form_of(word: str, known: str) -> bool:
+    """Whether one is the other plus a common ending: "repairs" and "repair", "housing" and
+    "house" (whose "e" the ending replaces)."""
+    if len(word) < len(known):
+        word, known = known, word
+    if word.startswith(known) and word[len(known) :] in WORD_FORM_ENDINGS:
+        return True
+    stem = known[:-1]
+    return known.endswith("e") and word.startswith(stem) and word[len(stem) :] in E_ENDINGS
+
+
+def typo_distance(first: str, second: str, limit: int) -> int:
+    """Edits (a letter added, dropped or changed, or two neighbours swapped) that turn one
+    word into the other; limit + 1 as soon as it must be more than `limit`.
+
+    The optimal string alignment distance: "repiars" is one edit from "repairs", where
+    plain Levenshtein counts two.
+    """
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    before, previous = None, list(range(len(second) + 1))
+    for i, char in enumerate(first, start=1):
+        current = [i]
+        for j, other in enumerate(second, start=1):
+            cost = 0 if char == other else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if (
+                before is not None
+                and i > 1
+                and j > 1
+                and char == second[j - 2]
+                and first[i - 2] == other
+            ):
+                value = min(value, before[j - 2] + 1)
+            current.append(value)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+def typo_limit(word: str) -> int:
+    """How many edits a typo of a word this long may have: one in a short word, two else."""
+    return 1 if len(word) <= 4 else 2

@@ -4,6 +4,7 @@ from django import forms, template
 
 from community import selectors
 from community.auth import member_profile
+from community.feeds import feed_urls, follow_target
 from community.forms import CommentForm, ReuseForm
 
 register = template.Library()
@@ -88,3 +89,34 @@ def community_panel(context, page=None):
         "content_type_value": page.specific_class._meta.model_name if page.specific_class else "",
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("community/includes/follow_panel.html", takes_context=True)
+def follow_panel(context, kind: str, value: str):
+    """Follow this tag, service area, organisation, type or everything, and its feeds.
+
+    A plain link to the follow form (no JavaScript needed): members choose how often, then
+    come back here; visitors get a sign-in link that returns them here.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    target = follow_target(kind, value)
+    if target is None:
+        return {"target": None}
+    return {
+        "target": target,
+        "kind": kind,
+        "value": value,
+        "feeds": feed_urls(target),
+        "user": user,
+        "profile": member_profile(user),
+        "following": selectors.member_follow(user, kind=kind, value=value),
+        "here": request.get_full_path() if request else "",
+    }
+
+
+@register.inclusion_tag("community/includes/feed_alternates.html")
+def feed_alternates(kind: str, value: str):
+    """<link rel="alternate"> to the same feeds as follow_panel, so feed readers find them."""
+    target = follow_target(kind, value)
+    return {"target": target, "feeds": feed_urls(target) if target else {}}

@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from community import services
+from community import selectors, services
 from community.feeds import follow_target
 from community.forms import FollowForm
 from community.models import Follow
@@ -53,11 +53,9 @@ def follow(request, profile):
 
 @signed_in_required
 def follows(request):
-    items = []
-    for item in Follow.objects.filter(user=request.user).order_by("kind", "value"):
-        target = follow_target(item.kind, item.value)
-        items.append((item, target["label"] if target else item.value))
-    return render(request, "community/follows/list.html", {"items": items})
+    return render(
+        request, "community/follows/list.html", {"items": selectors.member_follows(request.user)}
+    )
 
 
 @signed_in_required

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from community import selectors, services
 from community.auth import member_profile
 from community.forms import DeleteAccountForm, MemberProfileForm
-from community.models import Comment, Follow, Opportunity, ReuseRecord
+from community.models import Comment, Opportunity, ReuseRecord
 from community.ratelimit import rate_limit
 from community.views.access import member_required, signed_in_required
 
@@ -26,7 +26,7 @@ def profile(request):
         {
             "profile": profile,
             "contributions": selectors.contributions_for_user(request.user)[:5] if profile else [],
-            "follows": Follow.objects.filter(user=request.user).order_by("kind", "value"),
+            "follows": selectors.member_follows(request.user),
         },
     )
 

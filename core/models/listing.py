@@ -21,6 +21,11 @@ class ListingPageMixin(CachedRestrictionsMixin, SpecificChildRoutingMixin, model
     class Meta:
         abstract = True
 
+    @property
+    def listing_model_name(self) -> str:
+        """The listed type as a follow names it ("casestudypage")."""
+        return self.listing_model._meta.model_name
+
     def get_context(self, request, *args, **kwargs):
         from core.views import listing_context
 

@@ -22,6 +22,7 @@ from casestudies.models import (
     EvaluationCriterion,
     ProcurementBriefPage,
 )
+from core.boilerplate import DEMO_NOTICE_HTML
 from core.models import LocalService, Principle, ServiceArea
 from core.services import reference_taxonomies_load
 from home.demo.documents import text_to_pdf
@@ -35,13 +36,8 @@ from organisations.services import (
 )
 from patterns.models import ServicePatternPage
 
-ILLUSTRATIVE_NOTICE = (
-    "callout",
-    {
-        "text": "<p>Illustrative demo content: the organisations are real but this account, its "
-        "figures and its people are invented to show how the site works.</p>"
-    },
-)
+# Its text is core.boilerplate's, so search leaves it out of the index and the snippets.
+ILLUSTRATIVE_NOTICE = ("callout", {"text": DEMO_NOTICE_HTML})
 DEMO_PASSWORD = "localdigital-demo"  # noqa: S105 - only ever set by development settings
 DEMO_USERS = [
     ("admin", "admin@localdigital.invalid", None, True),

@@ -16,6 +16,7 @@ from operator import itemgetter
 from django.core.cache import cache
 from django.db import connection
 
+from search import text
 from search.text import Highlighter, Term
 
 SORTS = {
@@ -326,6 +327,10 @@ class SearchBackend:
         return set(words)
 
     def correct_words(self, words: list[str]) -> list[str]:
+        """Each word that is not in the vocabulary, nor a form of a word in it, replaced by
+        the vocabulary word with the same first letter that is fewest typing slips away
+        (one in a word of up to four letters, two in a longer one); ties go to the more
+        similar, then the first alphabetically. Known words are left as they are."""
         vocabulary = self.vocabulary()
         by_start: dict[str, list[str]] = {}
         corrected = []
@@ -334,15 +339,26 @@ class SearchBackend:
                 corrected.append(word)
                 continue
             candidates = by_start.setdefault(
-                word[0], [v for v in vocabulary if v[:1] == word[0] and not v.isdigit()]
+                word[0], sorted(v for v in vocabulary if v[:1] == word[0] and not v.isdigit())
             )
-            # "repair" is known if "repairs" is: stemming engines match it already.
-            if any(v.startswith(word[:-1]) and len(v) - len(word) <= 3 for v in candidates):
+            # "wast" looks like "wasted" less its ending, but it is "waste" mistyped.
+            known_form = word + "e" not in vocabulary and any(
+                text.is_form_of(word, known) for known in candidates
+            )
+            if known_form:
                 corrected.append(word)
                 continue
-            candidates = [v for v in candidates if abs(len(v) - len(word)) <= 2]
-            match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
-            corrected.append(match[0] if match else word)
+            limit = text.typo_limit(word)
+            best = None
+            for candidate in candidates:
+                distance = text.typo_distance(word, candidate, limit)
+                if distance > limit:
+                    continue
+                similarity = difflib.SequenceMatcher(None, word, candidate).ratio()
+                key = (distance, -similarity)
+                if best is None or key < best[0]:
+                    best = (key, candidate)
+            corrected.append(best[1] if best else word)
         return corrected
 
 

@@ -10,6 +10,7 @@ cannot see: sideways scrolling at phone width (reflow) and headings jammed again
 before them.
 """
 
+from community import services
 from tests.browser.support import (
     MEMBER_PASSWORD,
     SEARCH_NOT_READY,
@@ -140,6 +141,9 @@ ACCOUNT_PAGES = [
 ]
 MEMBER_PAGES = [
     (lambda c: "/members/profile/", 200, "profile"),
+    # As a member sees them: with a Follow link, and one already followed.
+    (lambda c: "/tags/", 200, None),
+    (lambda c: "/organisations/hackney/", 200, None),
     (lambda c: "/members/profile/edit/", 200, "profile-edit"),
     (lambda c: "/members/contributions/", 200, "my-contributions"),
     (lambda c: "/contribute/", 200, None),
@@ -179,6 +183,8 @@ def test_forms_with_errors_have_no_axe_violations(axe_page, community):
 
 def test_member_pages_have_no_axe_violations(axe_page, community):
     member = community["hackney_member"]
+    # Something followed, so the profile lists it and /tags/ says "You follow".
+    services.follow_add(user=member.user, kind="everything", value="all")
     sign_in(axe_page, member.user.email, MEMBER_PASSWORD)
     assert_accessible(axe_page, community, MEMBER_PAGES)
 
