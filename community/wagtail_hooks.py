@@ -2,11 +2,12 @@
 a dashboard panel of what is waiting for a moderator."""
 
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from wagtail import hooks
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
@@ -63,6 +64,20 @@ class SignatureEditView(StatusChangeEditView):
         services.signature_reviewed(signature=instance, previous_status=previous)
 
 
+class MemberEmailPanel(Panel):
+    """On a member's edit page: the addresses they sign in with and have confirmed, because a
+    moderator deciding whether someone works for an organisation needs to see them."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "community/admin/member_email_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["email"] = self.instance.user.email
+            context["confirmed"] = selectors.confirmed_email_addresses(self.instance.user)
+            return context
+
+
 class MemberViewSet(SnippetViewSet):
     model = MemberProfile
     icon = "user"
@@ -72,6 +87,7 @@ class MemberViewSet(SnippetViewSet):
     # a moderator scanning it sees a verification that rests on something odd.
     list_display = (
         "full_name",
+        Column("email", label="Email", accessor=lambda profile: profile.user.email),
         "organisation",
         "verification_status",
         "verification_reason",
@@ -80,23 +96,81 @@ class MemberViewSet(SnippetViewSet):
     list_filter = ("verification_status", "verification_method")
     search_fields = ("full_name", "user__email", "organisation__name")
     inspect_view_enabled = True
+    inspect_view_fields = (
+        "full_name",
+        "email",
+        "job_title",
+        "organisation",
+        "verification_status",
+        "verification_reason",
+        "verification_note",
+        "created_at",
+    )
+    panels = (
+        *MemberProfile.panels[:2],
+        MemberEmailPanel(heading="Email addresses"),
+        *MemberProfile.panels[2:],
+    )
+
+    def get_queryset(self, request):
+        return MemberProfile.objects.select_related("user", "organisation")
+
+
+COMMENT_EXCERPT_CHARS = 120
+
+
+def comment_excerpt(comment) -> str:
+    return Truncator(comment.body).chars(COMMENT_EXCERPT_CHARS)
 
 
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
     edit_view_class = CommentEditView
-    list_display = ("__str__", "status", "created_at")
+    # What was written, and where: a moderator decides from the text, not from a title.
+    list_display = (
+        TitleColumn(
+            "body",
+            label="Comment",
+            accessor=comment_excerpt,
+            get_url=lambda comment: reverse(
+                "wagtailsnippets_community_comment:edit", args=[comment.pk]
+            ),
+        ),
+        Column("page", label="On page", accessor=lambda comment: comment.page.title),
+        Column("author", label="By", accessor=lambda comment: str(comment.author)),
+        "status",
+        "created_at",
+    )
     list_filter = ("status",)
     search_fields = ("body",)
+
+    def get_queryset(self, request):
+        return Comment.objects.select_related("page", "author")
 
 
 class CommentReportViewSet(SnippetViewSet):
     model = CommentReport
     icon = "warning"
     menu_label = "Comment reports"
-    list_display = ("__str__", "reason", "resolved", "created_at")
+    list_display = (
+        TitleColumn(
+            "comment",
+            label="Reported comment",
+            accessor=lambda report: comment_excerpt(report.comment),
+            get_url=lambda report: reverse(
+                "wagtailsnippets_community_commentreport:edit", args=[report.pk]
+            ),
+        ),
+        Column("page", label="On page", accessor=lambda report: report.comment.page.title),
+        "reason",
+        "resolved",
+        "created_at",
+    )
     list_filter = ("resolved",)
+
+    def get_queryset(self, request):
+        return CommentReport.objects.select_related("comment__page")
 
 
 class ReuseRecordViewSet(SnippetViewSet):
@@ -139,6 +213,41 @@ class OtherApplicationsPanel(Panel):
             return context
 
 
+class AddressWarningPanel(Panel):
+    """At the top of a signature's edit page: a warning staff cannot miss when the people's
+    addresses are not on the organisation's email domains, or were never checked, since
+    anyone can apply in a council's name."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "community/admin/address_warning_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["signature"] = self.instance
+            return context
+
+
+class CommitmentsPanel(Panel):
+    """On a signature's edit page: what the organisation commits to, which is what staff
+    approve and what the signatories page will publish."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "community/admin/commitments_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["commitments"] = [
+                {
+                    "commitment": commitment,
+                    "edit_url": reverse(
+                        "wagtailsnippets_community_commitment:edit", args=[commitment.pk]
+                    ),
+                }
+                for commitment in self.instance.commitments.all()
+            ]
+            return context
+
+
 class SignatureViewSet(SnippetViewSet):
     model = Signature
     icon = "doc-full"
@@ -159,7 +268,12 @@ class SignatureViewSet(SnippetViewSet):
     )
     list_filter = ("status", "addresses_match")
     search_fields = ("organisation__name", "lead_name", "approver_name", "lead_email")
-    panels = (*Signature.panels, OtherApplicationsPanel(heading="Other applications"))
+    panels = (
+        AddressWarningPanel(heading="Address check"),
+        *Signature.panels,
+        CommitmentsPanel(heading="Commitment"),
+        OtherApplicationsPanel(heading="Other applications"),
+    )
 
 
 class CommitmentViewSet(SnippetViewSet):
