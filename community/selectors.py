@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import WorkflowState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 
 from community.models import (
     Comment,
@@ -25,6 +25,7 @@ from community.models import (
 from core.models import BasePage
 from core.page_cache import cached_per_generation
 from organisations.models import Organisation, OrganisationType
+from search.indexing import content_models
 
 # --- Members -------------------------------------------------------------------------------
 
@@ -275,9 +276,30 @@ MODERATION_QUEUES = [
 ]
 
 
+def user_reviews_pages(user) -> bool:
+    """Whether the user is a reviewer in any active workflow task (Wagtail's own moderation:
+    Moderators in the default workflow), so whether pages can wait for them at all."""
+    if user.is_superuser:
+        return True
+    return GroupApprovalTask.objects.filter(active=True, groups__in=user.groups.all()).exists()
+
+
+def pages_awaiting_review_queue(user) -> ModerationQueue | None:
+    if not user_reviews_pages(user):
+        return None
+    return ModerationQueue(
+        label="Pages waiting for your review",
+        count=TaskState.objects.reviewable_by(user).count(),
+        # Wagtail's workflow report, filtered to "Awaiting my review".
+        list_url=reverse("wagtailadmin_reports:workflow") + "?reviewable=true",
+    )
+
+
 def moderation_queues(user) -> list[ModerationQueue]:
-    """The queues this user may work on (can change that model), each with how much waits."""
-    queues = []
+    """The queues this user may work on (reviews pages, or can change that model), each with
+    how much waits."""
+    pages = pages_awaiting_review_queue(user)
+    queues = [pages] if pages else []
     for label, model, filters in MODERATION_QUEUES:
         meta = model._meta
         if not user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
@@ -314,3 +336,48 @@ def reports_that_count(comment) -> int:
         .distinct()
         .count()
     )
+
+
+# --- What staff may add ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddContentLink:
+    """ "Add a case study", to the admin's create form under that type's place in the tree."""
+
+    label: str
+    url: str
+
+
+def content_types_to_add(user) -> list[AddContentLink]:
+    """One link per content type the user may create, each under the index page the tree
+    allows it (its parent_page_types); a new type appears without a change here."""
+    links = []
+    for model in content_models():
+        if not model.is_creatable:
+            continue
+        parent = next(
+            (
+                page
+                for parent_model in model.allowed_parent_page_models()
+                if parent_model is not Page
+                for page in parent_model.objects.order_by("path")[:1]
+            ),
+            None,
+        )
+        if parent is None or not model.can_create_at(parent):
+            continue
+        if not parent.permissions_for_user(user).can_add_subpage():
+            continue
+        name = str(model._meta.verbose_name)
+        article = "an" if name[:1].lower() in "aeiou" else "a"
+        meta = model._meta
+        links.append(
+            AddContentLink(
+                label=f"Add {article} {name}",
+                url=reverse(
+                    "wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk]
+                ),
+            )
+        )
+    return links

@@ -1,5 +1,5 @@
 """The community's admin screens: verify members, moderate comments, review signatures, and
-a dashboard panel of what is waiting for a moderator."""
+a dashboard panel of what waits for each member of staff and what they may add."""
 
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -308,22 +308,29 @@ class CommunityViewSetGroup(SnippetViewSetGroup):
 register_snippet(CommunityViewSetGroup)
 
 
-class ModerationQueuePanel(Component):
-    """On the admin home page: how many members, comments, reports and signatures wait."""
+class WhatNeedsYouPanel(Component):
+    """On the admin home page: what waits for this member of staff (pages to review, members,
+    comments, reports, signatures), and links to add each content type they may create."""
 
-    name = "moderation_queue"
-    order = 50  # above Wagtail's own panels: this is the work only staff can do
-    template_name = "community/admin/moderation_queue_panel.html"
+    name = "what_needs_you"
+    order = 50  # above Wagtail's own panels: this is where a new editor starts
+    template_name = "community/admin/what_needs_you_panel.html"
 
-    def __init__(self, queues):
+    def __init__(self, *, queues, add_links):
         self.queues = queues
+        self.add_links = add_links
 
     def get_context_data(self, parent_context=None):
-        return {"queues": self.queues, "waiting": sum(queue.count for queue in self.queues)}
+        return {
+            "queues": self.queues,
+            "waiting": sum(queue.count for queue in self.queues),
+            "add_links": self.add_links,
+        }
 
 
 @hooks.register("construct_homepage_panels")
-def add_moderation_queue_panel(request, panels):
+def add_what_needs_you_panel(request, panels):
     queues = selectors.moderation_queues(request.user)
-    if queues:  # editors without community permissions see nothing new
-        panels.append(ModerationQueuePanel(queues))
+    add_links = selectors.content_types_to_add(request.user)
+    if queues or add_links:  # staff who can neither act nor add see nothing new
+        panels.append(WhatNeedsYouPanel(queues=queues, add_links=add_links))
