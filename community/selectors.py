@@ -52,10 +52,11 @@ def reuse_records_for_page(page) -> QuerySet:
     )
 
 
-def organisation_has_reused(*, page, organisation_id) -> bool:
+def organisation_reuse_record(*, page, organisation_id) -> ReuseRecord | None:
+    """The organisation's record of reusing `page` (at most one), or None."""
     if organisation_id is None:
-        return False
-    return ReuseRecord.objects.filter(page_id=page.pk, organisation_id=organisation_id).exists()
+        return None
+    return ReuseRecord.objects.filter(page_id=page.pk, organisation_id=organisation_id).first()
 
 
 # --- Comments ------------------------------------------------------------------------------
@@ -86,6 +87,13 @@ def pages_with_approved_comments() -> frozenset[int]:
 # --- Contributions -------------------------------------------------------------------------
 
 
+def contribution_licence_agreed(page: BasePage) -> bool:
+    """Whether the member already agreed to the licence for this contribution: they had to, to
+    submit it, and it still carries the licence it was submitted with (the field's default, the
+    Open Government Licence; an editor may change it, and then the member is asked again)."""
+    return page.licence == BasePage._meta.get_field("licence").default
+
+
 @dataclass
 class ContributionStatus:
     page: BasePage
@@ -108,13 +116,16 @@ STATUS_LABELS = {
 }
 
 
+# The moderator's comment shown beside a status is the one that decided it: a request for
+# changes beside "Changes requested", an approval's note beside "Published". An older request
+# the member has since dealt with would read as still outstanding.
+DECIDING_TASK_STATUS = {
+    "changes_requested": TaskState.STATUS_REJECTED,
+    "published": TaskState.STATUS_APPROVED,
+}
+
+
 def contribution_status(page: BasePage, workflow_state: WorkflowState | None) -> ContributionStatus:
-    comment = ""
-    if workflow_state is not None:
-        last_task = (
-            workflow_state.task_states.exclude(comment="").order_by("-finished_at", "-id").first()
-        )
-        comment = last_task.comment if last_task else ""
     if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
         status = "in_moderation"
     elif workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
@@ -123,6 +134,15 @@ def contribution_status(page: BasePage, workflow_state: WorkflowState | None) ->
         status = "published"
     else:
         status = "draft"
+    comment = ""
+    if workflow_state is not None and status in DECIDING_TASK_STATUS:
+        last_decision = (
+            workflow_state.task_states.exclude(finished_at=None)
+            .order_by("-finished_at", "-id")
+            .first()
+        )
+        if last_decision is not None and last_decision.status == DECIDING_TASK_STATUS[status]:
+            comment = last_decision.comment
     label, tag_class = STATUS_LABELS[status]
     public_url = page.url if page.live and not page.get_view_restrictions().exists() else ""
     return ContributionStatus(page, status, label, tag_class, comment, public_url or "")

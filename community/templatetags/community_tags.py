@@ -76,7 +76,13 @@ def community_panel(context, page=None):
         "user": user,
         "profile": profile,
         "reuse_records": records,
-        "reused_by_my_org": any(record.organisation_id == organisation_id for record in records),
+        # Asked directly, not looked for in `records`: the member's own record decides the
+        # button whatever the public list shows.
+        "my_reuse_record": selectors.organisation_reuse_record(
+            page=page, organisation_id=organisation_id
+        )
+        if profile and profile.is_verified
+        else None,
         "comments": list(selectors.approved_comments(page))
         if page.pk in selectors.pages_with_approved_comments()
         else [],
