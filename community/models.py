@@ -314,7 +314,7 @@ class Signature(models.Model):
 
     panels: ClassVar[list] = [
         FieldPanel("organisation", read_only=True),
-        FieldPanel("addresses_note", read_only=True, heading="Address check"),
+        # The address check is shown as a warning above these (community/wagtail_hooks.py).
         MultiFieldPanel(
             [
                 FieldPanel("lead_name", read_only=True),

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import WorkflowState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 
 from community.feeds import follow_target
 from community.models import (
@@ -27,6 +27,7 @@ from community.models import (
 from core.models import BasePage
 from core.page_cache import cached_per_generation
 from organisations.models import Organisation, OrganisationType
+from search.indexing import content_models
 
 # --- Members -------------------------------------------------------------------------------
 
@@ -127,10 +128,11 @@ def reuse_records_for_page(page) -> QuerySet:
     )
 
 
-def organisation_has_reused(*, page, organisation_id) -> bool:
+def organisation_reuse_record(*, page, organisation_id) -> ReuseRecord | None:
+    """The organisation's record of reusing `page` (at most one), or None."""
     if organisation_id is None:
-        return False
-    return ReuseRecord.objects.filter(page_id=page.pk, organisation_id=organisation_id).exists()
+        return None
+    return ReuseRecord.objects.filter(page_id=page.pk, organisation_id=organisation_id).first()
 
 
 # --- Comments ------------------------------------------------------------------------------
@@ -161,6 +163,13 @@ def pages_with_approved_comments() -> frozenset[int]:
 # --- Contributions -------------------------------------------------------------------------
 
 
+def contribution_licence_agreed(page: BasePage) -> bool:
+    """Whether the member already agreed to the licence for this contribution: they had to, to
+    submit it, and it still carries the licence it was submitted with (the field's default, the
+    Open Government Licence; an editor may change it, and then the member is asked again)."""
+    return page.licence == BasePage._meta.get_field("licence").default
+
+
 @dataclass
 class ContributionStatus:
     page: BasePage
@@ -183,13 +192,16 @@ STATUS_LABELS = {
 }
 
 
+# The moderator's comment shown beside a status is the one that decided it: a request for
+# changes beside "Changes requested", an approval's note beside "Published". An older request
+# the member has since dealt with would read as still outstanding.
+DECIDING_TASK_STATUS = {
+    "changes_requested": TaskState.STATUS_REJECTED,
+    "published": TaskState.STATUS_APPROVED,
+}
+
+
 def contribution_status(page: BasePage, workflow_state: WorkflowState | None) -> ContributionStatus:
-    comment = ""
-    if workflow_state is not None:
-        last_task = (
-            workflow_state.task_states.exclude(comment="").order_by("-finished_at", "-id").first()
-        )
-        comment = last_task.comment if last_task else ""
     if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
         status = "in_moderation"
     elif workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
@@ -198,6 +210,15 @@ def contribution_status(page: BasePage, workflow_state: WorkflowState | None) ->
         status = "published"
     else:
         status = "draft"
+    comment = ""
+    if workflow_state is not None and status in DECIDING_TASK_STATUS:
+        last_decision = (
+            workflow_state.task_states.exclude(finished_at=None)
+            .order_by("-finished_at", "-id")
+            .first()
+        )
+        if last_decision is not None and last_decision.status == DECIDING_TASK_STATUS[status]:
+            comment = last_decision.comment
     label, tag_class = STATUS_LABELS[status]
     public_url = page.url if page.live and not page.get_view_restrictions().exists() else ""
     return ContributionStatus(page, status, label, tag_class, comment, public_url or "")
@@ -351,9 +372,30 @@ MODERATION_QUEUES = [
 ]
 
 
+def user_reviews_pages(user) -> bool:
+    """Whether the user is a reviewer in any active workflow task (Wagtail's own moderation:
+    Moderators in the default workflow), so whether pages can wait for them at all."""
+    if user.is_superuser:
+        return True
+    return GroupApprovalTask.objects.filter(active=True, groups__in=user.groups.all()).exists()
+
+
+def pages_awaiting_review_queue(user) -> ModerationQueue | None:
+    if not user_reviews_pages(user):
+        return None
+    return ModerationQueue(
+        label="Pages waiting for your review",
+        count=TaskState.objects.reviewable_by(user).count(),
+        # Wagtail's workflow report, filtered to "Awaiting my review".
+        list_url=reverse("wagtailadmin_reports:workflow") + "?reviewable=true",
+    )
+
+
 def moderation_queues(user) -> list[ModerationQueue]:
-    """The queues this user may work on (can change that model), each with how much waits."""
-    queues = []
+    """The queues this user may work on (reviews pages, or can change that model), each with
+    how much waits."""
+    pages = pages_awaiting_review_queue(user)
+    queues = [pages] if pages else []
     for label, model, filters in MODERATION_QUEUES:
         meta = model._meta
         if not user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
@@ -406,3 +448,48 @@ def member_follow(user, *, kind: str, value: str) -> Follow | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return Follow.objects.filter(user=user, kind=kind, value=value).first()
+
+
+# --- What staff may add ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddContentLink:
+    """ "Add a case study", to the admin's create form under that type's place in the tree."""
+
+    label: str
+    url: str
+
+
+def content_types_to_add(user) -> list[AddContentLink]:
+    """One link per content type the user may create, each under the index page the tree
+    allows it (its parent_page_types); a new type appears without a change here."""
+    links = []
+    for model in content_models():
+        if not model.is_creatable:
+            continue
+        parent = next(
+            (
+                page
+                for parent_model in model.allowed_parent_page_models()
+                if parent_model is not Page
+                for page in parent_model.objects.order_by("path")[:1]
+            ),
+            None,
+        )
+        if parent is None or not model.can_create_at(parent):
+            continue
+        if not parent.permissions_for_user(user).can_add_subpage():
+            continue
+        name = str(model._meta.verbose_name)
+        article = "an" if name[:1].lower() in "aeiou" else "a"
+        meta = model._meta
+        links.append(
+            AddContentLink(
+                label=f"Add {article} {name}",
+                url=reverse(
+                    "wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk]
+                ),
+            )
+        )
+    return links

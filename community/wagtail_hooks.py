@@ -1,12 +1,13 @@
 """The community's admin screens: verify members, moderate comments, review signatures, and
-a dashboard panel of what is waiting for a moderator."""
+a dashboard panel of what waits for each member of staff and what they may add."""
 
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from wagtail import hooks
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
@@ -63,6 +64,20 @@ class SignatureEditView(StatusChangeEditView):
         services.signature_reviewed(signature=instance, previous_status=previous)
 
 
+class MemberEmailPanel(Panel):
+    """On a member's edit page: the addresses they sign in with and have confirmed, because a
+    moderator deciding whether someone works for an organisation needs to see them."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "community/admin/member_email_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["email"] = self.instance.user.email
+            context["confirmed"] = selectors.confirmed_email_addresses(self.instance.user)
+            return context
+
+
 class MemberViewSet(SnippetViewSet):
     model = MemberProfile
     icon = "user"
@@ -72,6 +87,7 @@ class MemberViewSet(SnippetViewSet):
     # a moderator scanning it sees a verification that rests on something odd.
     list_display = (
         "full_name",
+        Column("email", label="Email", accessor=lambda profile: profile.user.email),
         "organisation",
         "verification_status",
         "verification_reason",
@@ -80,23 +96,81 @@ class MemberViewSet(SnippetViewSet):
     list_filter = ("verification_status", "verification_method")
     search_fields = ("full_name", "user__email", "organisation__name")
     inspect_view_enabled = True
+    inspect_view_fields = (
+        "full_name",
+        "email",
+        "job_title",
+        "organisation",
+        "verification_status",
+        "verification_reason",
+        "verification_note",
+        "created_at",
+    )
+    panels = (
+        *MemberProfile.panels[:2],
+        MemberEmailPanel(heading="Email addresses"),
+        *MemberProfile.panels[2:],
+    )
+
+    def get_queryset(self, request):
+        return MemberProfile.objects.select_related("user", "organisation")
+
+
+COMMENT_EXCERPT_CHARS = 120
+
+
+def comment_excerpt(comment) -> str:
+    return Truncator(comment.body).chars(COMMENT_EXCERPT_CHARS)
 
 
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
     edit_view_class = CommentEditView
-    list_display = ("__str__", "status", "created_at")
+    # What was written, and where: a moderator decides from the text, not from a title.
+    list_display = (
+        TitleColumn(
+            "body",
+            label="Comment",
+            accessor=comment_excerpt,
+            get_url=lambda comment: reverse(
+                "wagtailsnippets_community_comment:edit", args=[comment.pk]
+            ),
+        ),
+        Column("page", label="On page", accessor=lambda comment: comment.page.title),
+        Column("author", label="By", accessor=lambda comment: str(comment.author)),
+        "status",
+        "created_at",
+    )
     list_filter = ("status",)
     search_fields = ("body",)
+
+    def get_queryset(self, request):
+        return Comment.objects.select_related("page", "author")
 
 
 class CommentReportViewSet(SnippetViewSet):
     model = CommentReport
     icon = "warning"
     menu_label = "Comment reports"
-    list_display = ("__str__", "reason", "resolved", "created_at")
+    list_display = (
+        TitleColumn(
+            "comment",
+            label="Reported comment",
+            accessor=lambda report: comment_excerpt(report.comment),
+            get_url=lambda report: reverse(
+                "wagtailsnippets_community_commentreport:edit", args=[report.pk]
+            ),
+        ),
+        Column("page", label="On page", accessor=lambda report: report.comment.page.title),
+        "reason",
+        "resolved",
+        "created_at",
+    )
     list_filter = ("resolved",)
+
+    def get_queryset(self, request):
+        return CommentReport.objects.select_related("comment__page")
 
 
 class ReuseRecordViewSet(SnippetViewSet):
@@ -139,6 +213,41 @@ class OtherApplicationsPanel(Panel):
             return context
 
 
+class AddressWarningPanel(Panel):
+    """At the top of a signature's edit page: a warning staff cannot miss when the people's
+    addresses are not on the organisation's email domains, or were never checked, since
+    anyone can apply in a council's name."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "community/admin/address_warning_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["signature"] = self.instance
+            return context
+
+
+class CommitmentsPanel(Panel):
+    """On a signature's edit page: what the organisation commits to, which is what staff
+    approve and what the signatories page will publish."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "community/admin/commitments_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["commitments"] = [
+                {
+                    "commitment": commitment,
+                    "edit_url": reverse(
+                        "wagtailsnippets_community_commitment:edit", args=[commitment.pk]
+                    ),
+                }
+                for commitment in self.instance.commitments.all()
+            ]
+            return context
+
+
 class SignatureViewSet(SnippetViewSet):
     model = Signature
     icon = "doc-full"
@@ -159,7 +268,12 @@ class SignatureViewSet(SnippetViewSet):
     )
     list_filter = ("status", "addresses_match")
     search_fields = ("organisation__name", "lead_name", "approver_name", "lead_email")
-    panels = (*Signature.panels, OtherApplicationsPanel(heading="Other applications"))
+    panels = (
+        AddressWarningPanel(heading="Address check"),
+        *Signature.panels,
+        CommitmentsPanel(heading="Commitment"),
+        OtherApplicationsPanel(heading="Other applications"),
+    )
 
 
 class CommitmentViewSet(SnippetViewSet):
@@ -194,22 +308,29 @@ class CommunityViewSetGroup(SnippetViewSetGroup):
 register_snippet(CommunityViewSetGroup)
 
 
-class ModerationQueuePanel(Component):
-    """On the admin home page: how many members, comments, reports and signatures wait."""
+class WhatNeedsYouPanel(Component):
+    """On the admin home page: what waits for this member of staff (pages to review, members,
+    comments, reports, signatures), and links to add each content type they may create."""
 
-    name = "moderation_queue"
-    order = 50  # above Wagtail's own panels: this is the work only staff can do
-    template_name = "community/admin/moderation_queue_panel.html"
+    name = "what_needs_you"
+    order = 50  # above Wagtail's own panels: this is where a new editor starts
+    template_name = "community/admin/what_needs_you_panel.html"
 
-    def __init__(self, queues):
+    def __init__(self, *, queues, add_links):
         self.queues = queues
+        self.add_links = add_links
 
     def get_context_data(self, parent_context=None):
-        return {"queues": self.queues, "waiting": sum(queue.count for queue in self.queues)}
+        return {
+            "queues": self.queues,
+            "waiting": sum(queue.count for queue in self.queues),
+            "add_links": self.add_links,
+        }
 
 
 @hooks.register("construct_homepage_panels")
-def add_moderation_queue_panel(request, panels):
+def add_what_needs_you_panel(request, panels):
     queues = selectors.moderation_queues(request.user)
-    if queues:  # editors without community permissions see nothing new
-        panels.append(ModerationQueuePanel(queues))
+    add_links = selectors.content_types_to_add(request.user)
+    if queues or add_links:  # staff who can neither act nor add see nothing new
+        panels.append(WhatNeedsYouPanel(queues=queues, add_links=add_links))

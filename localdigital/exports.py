@@ -206,3 +206,33 @@ def organisation_rows(organisations, *, request=None) -> list[dict]:
         }
         for organisation in organisations
     ]
+
+
+SIGNATORY_COLUMNS = [
+    "organisation",
+    "organisation_code",
+    "organisation_type",
+    "nation",
+    "region",
+    "signed",
+    "commitments",
+    "url",
+]
+
+
+def signatory_rows(signatures, *, request=None) -> list[dict]:
+    """Approved Declaration signatures with their published commitments (prefetched as
+    `commitments`), as the public signatories list shows them: no one's name or address."""
+    return [
+        {
+            "organisation": signature.organisation.name,
+            "organisation_code": signature.organisation.code,
+            "organisation_type": signature.organisation.get_organisation_type_display(),
+            "nation": signature.organisation.nation,
+            "region": signature.organisation.region,
+            "signed": signature.signed_at.date() if signature.signed_at else None,
+            "commitments": [commitment.title for commitment in signature.commitments.all()],
+            "url": _absolute(request, signature.organisation.get_absolute_url()),
+        }
+        for signature in signatures
+    ]

@@ -80,7 +80,13 @@ def community_panel(context, page=None):
         "user": user,
         "profile": profile,
         "reuse": reuse,
-        "reused_by_my_org": organisation_id in reuse.organisation_ids,
+        # Asked directly, not looked for in `reuse`: the member's own record decides the
+        # button whatever the public list shows (its own organisation's is not counted there).
+        "my_reuse_record": selectors.organisation_reuse_record(
+            page=page, organisation_id=organisation_id
+        )
+        if profile and profile.is_verified
+        else None,
         "comments": list(selectors.approved_comments(page))
         if page.pk in selectors.pages_with_approved_comments()
         else [],

@@ -91,7 +91,11 @@ def edit(request, profile, page_id):
         request.POST if request.method == "POST" else None,
         contribution_type=contribution_type,
         editing=True,
-        initial=_initial_from_page(page, contribution_type),
+        initial={
+            **_initial_from_page(page, contribution_type),
+            # Ticked again for them: they agreed when they first submitted it.
+            "licence_confirmed": selectors.contribution_licence_agreed(page),
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.contribution_resubmit(

@@ -12,6 +12,7 @@ from community import selectors, services
 from community.forms import SignatoryFilterForm, SignatureForm
 from community.models import DECLARATION_CONFIRM_DAYS, Signature, SignatureStatus
 from community.ratelimit import hit, too_many_requests
+from localdigital import exports
 
 
 def sign(request, *, page):
@@ -85,6 +86,11 @@ def signatories(request, *, page):
         nations=filters.get("nation") or (),
         regions=filters.get("region") or (),
     )
+    fmt = exports.requested_format(request)
+    if fmt is not None:
+        # Like every other listing: the whole filtered list as a file.
+        rows = exports.signatory_rows(queryset[: exports.MAX_EXPORT_ROWS], request=request)
+        return exports.export_response(rows, fmt, "declaration-signatories")
     paginator = Paginator(queryset, 50)
     listing = paginator.get_page(request.GET.get("page", "1")[:12])
     query = request.GET.copy()

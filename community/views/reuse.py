@@ -23,7 +23,16 @@ def public_page_or_404(page_id: int):
 @rate_limit("reuse")
 def record(request, profile, page_id):
     page = public_page_or_404(page_id)
-    already = selectors.organisation_has_reused(page=page, organisation_id=profile.organisation_id)
+    already = selectors.organisation_reuse_record(
+        page=page, organisation_id=profile.organisation_id
+    )
+    if already is not None and request.method != "POST":
+        # Nothing to record twice: say when it was, and offer the way to undo it instead.
+        return render(
+            request,
+            "community/reuse/already.html",
+            {"page": page, "profile": profile, "record": already},
+        )
     form = ReuseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         _record, created = services.reuse_record(
@@ -39,7 +48,7 @@ def record(request, profile, page_id):
     return render(
         request,
         "community/reuse/form.html",
-        {"form": form, "page": page, "profile": profile, "already": already},
+        {"form": form, "page": page, "profile": profile},
     )
 
 

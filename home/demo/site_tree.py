@@ -1,5 +1,7 @@
 """Creates the site's page tree (home, index pages, standard pages) if it is missing."""
 
+import datetime
+
 from django.db import transaction
 
 from wagtail.models import Page, Site
@@ -96,12 +98,28 @@ def site_tree_ensure() -> dict[str, Page]:
         if page is None:
             page = home.add_child(
                 instance=StandardPage(
-                    title=title, slug=slug, summary=summary, body=standard_page_body(slug)
+                    title=title,
+                    slug=slug,
+                    summary=summary,
+                    body=standard_page_body(slug),
+                    last_reviewed=STANDARD_LAST_REVIEWED.get(slug),
                 )
             )
             publish(page)
         pages[slug] = page
     return pages
+
+
+# When the accessibility statement was written and last reviewed (it says so, as the model
+# statement asks); change the second whenever it is reviewed.
+ACCESSIBILITY_STATEMENT_PREPARED = datetime.date(2026, 12, 3)
+ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date(2026, 12, 3)
+STANDARD_LAST_REVIEWED = {"accessibility": ACCESSIBILITY_STATEMENT_REVIEWED}
+
+
+def long_date(value: datetime.date) -> str:
+    """7 March 2026, as GOV.UK writes dates."""
+    return f"{value.day} {value:%B %Y}"
 
 
 STANDARD_PAGES = [
@@ -134,34 +152,116 @@ def standard_page_body(slug: str) -> list:
                 "studies, procurement briefs, business cases and service patterns.</p>",
             ),
         ],
+        # The structure of the model accessibility statement for the Public Sector Bodies
+        # (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018, with the
+        # dates it asks for. Editors keep it current in the admin.
         "accessibility": [
+            (
+                "paragraph",
+                "<p>This accessibility statement applies to the Local Digital website. It is run "
+                "by the Local Digital team. We want as many people as possible to be able to use "
+                "it.</p>",
+            ),
             ("heading", {"text": "How accessible this website is", "level": "h2"}),
             (
                 "paragraph",
                 "<p>This website is built on GOV.UK Frontend and aims to meet the Web "
-                "Content Accessibility Guidelines (WCAG) version 2.2 at level AA. Every page type is "
-                "checked automatically with axe-core in a real browser at phone and desktop widths."
-                "</p>",
+                "Content Accessibility Guidelines (WCAG) version 2.2 at level AA. You should be "
+                "able to zoom in up to 400% without text spilling off the screen, use the whole "
+                "site with a keyboard alone, and use it with a screen reader or speech "
+                "recognition software.</p>"
+                "<p>Some documents that organisations attach to their pages are not fully "
+                "accessible (see Non-accessible content).</p>",
             ),
-            ("heading", {"text": "Reporting accessibility problems", "level": "h2"}),
+            ("heading", {"text": "Feedback and contact information", "level": "h2"}),
             (
                 "paragraph",
-                "<p>If you find a problem not listed here, email "
-                "accessibility@localdigital.invalid. We reply within 5 working days.</p>",
+                "<p>If you need a document on this website in another format, such as "
+                "accessible PDF, large print or plain text, email "
+                "accessibility@localdigital.invalid. We will ask the organisation that "
+                "published it and reply within 5 working days.</p>",
+            ),
+            (
+                "heading",
+                {"text": "Reporting accessibility problems with this website", "level": "h2"},
+            ),
+            (
+                "paragraph",
+                "<p>If you find a problem not listed on this page, or think we are not meeting "
+                "accessibility requirements, email accessibility@localdigital.invalid. We reply "
+                "within 5 working days.</p>",
             ),
             ("heading", {"text": "Enforcement procedure", "level": "h2"}),
             (
                 "paragraph",
                 "<p>The Equality and Human Rights Commission (EHRC) is responsible for "
                 "enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) "
-                "Accessibility Regulations 2018. If you're not happy with how we respond to your "
-                "complaint, contact the Equality Advisory and Support Service (EASS).</p>",
+                "Accessibility Regulations 2018 (the accessibility regulations). If you are not "
+                "happy with how we respond to your complaint, contact the Equality Advisory and "
+                "Support Service (EASS).</p>",
             ),
-            ("heading", {"text": "Known issues", "level": "h2"}),
+            ("heading", {"text": "Compliance status", "level": "h2"}),
             (
                 "paragraph",
-                "<p>Some older documents uploaded by councils are PDFs that may not be "
-                "fully accessible. Ask the publishing organisation for an accessible format.</p>",
+                "<p>This website is partially compliant with the Web Content Accessibility "
+                "Guidelines version 2.2 AA standard, due to the non-compliances listed "
+                "below.</p>",
+            ),
+            ("heading", {"text": "Non-accessible content", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>The content listed below is non-accessible for the following reasons.</p>",
+            ),
+            (
+                "heading",
+                {"text": "Non-compliance with the accessibility regulations", "level": "h3"},
+            ),
+            (
+                "paragraph",
+                "<p>Some documents that councils and other organisations attach to their case "
+                "studies, briefs, business cases and patterns are PDFs or office documents that "
+                "may have no headings, no text alternatives for images or no logical reading "
+                "order. This fails WCAG 2.2 success criteria 1.1.1 (non-text content) and 1.3.1 "
+                "(info and relationships). Pages always give the main facts as text, so you "
+                "rarely need the document itself; when you do, ask us for an accessible "
+                "version.</p>",
+            ),
+            ("heading", {"text": "Disproportionate burden", "level": "h3"}),
+            (
+                "paragraph",
+                "<p>We are not claiming that fixing any content would be a disproportionate "
+                "burden.</p>",
+            ),
+            (
+                "heading",
+                {
+                    "text": "Content that is not within the scope of the accessibility regulations",
+                    "level": "h3",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>PDFs and other documents published before 23 September 2018 are exempt "
+                "unless they are needed to use a service.</p>",
+            ),
+            ("heading", {"text": "How we tested this website", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Every kind of page (content pages, listings, search, organisations, the "
+                "Declaration, sign-up and sign-in, and members' pages) is tested automatically "
+                "in a real browser at phone and desktop widths each time the website changes, "
+                "with axe-core against the WCAG 2.2 A and AA rules. The tests also check that "
+                "pages fit a phone screen without scrolling sideways and that search can be "
+                "used with a keyboard alone.</p>"
+                "<p>Automated tests find only some problems. The website has not yet been "
+                "audited by people who use assistive technology.</p>",
+            ),
+            ("heading", {"text": "Preparation of this accessibility statement", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>This statement was prepared on "
+                f"{long_date(ACCESSIBILITY_STATEMENT_PREPARED)}. It was last reviewed on "
+                f"{long_date(ACCESSIBILITY_STATEMENT_REVIEWED)}.</p>",
             ),
         ],
         "privacy": [

@@ -121,3 +121,44 @@ def test_signatory_counts_name_organisation_types_as_readers_see_them(
     counts = html.split("In these results", 1)[1].split("</ul>", 1)[0]
     assert f"<li>{org_a.get_organisation_type_display()}: 1</li>" in counts
     assert f"<li>{org_a.organisation_type}: 1</li>" not in counts
+
+
+def test_signatories_download_as_csv_and_json_like_every_other_listing(
+    client, declaration_page, org_a, org_b
+):
+    import csv
+    import io
+    import json
+
+    for organisation in (org_a, org_b):
+        signature = factories.SignatureFactory(organisation=organisation)
+        signature.commitments.create(
+            organisation=organisation,
+            title=f"=Open {organisation.name}'s repairs pattern",
+            mission="M",
+            impact="I",
+            is_published=True,
+        )
+    factories.SignatureFactory(
+        organisation=factories.OrganisationFactory(name="Pending Council"),
+        status=SignatureStatus.AWAITING_APPROVER,
+    )
+    url = declaration_page.url + "signatories/"
+    html = client.get(url).content.decode()
+    assert "format=csv" in html
+    assert "format=json" in html
+
+    response = client.get(url, {"format": "csv", "nation": "Wales"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="declaration-signatories.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row["organisation"] for row in rows] == ["Council B"]  # filtered as on the page
+    assert rows[0]["commitments"] == "'=Open Council B's repairs pattern"  # safe in a spreadsheet
+    assert rows[0]["url"].endswith(org_b.get_absolute_url())
+    assert "lead@council.gov.uk" not in response.content.decode()  # no one's address
+
+    response = client.get(url, {"format": "json"})
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    data = json.loads(response.content)
+    assert data["count"] == 2
+    assert {row["organisation"] for row in data["results"]} == {"Council A", "Council B"}

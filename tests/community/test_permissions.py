@@ -33,6 +33,7 @@ MEMBERS_ONLY = expect(
 VERIFIED_ONLY = expect("refused", anonymous="login", verified_same="ok", verified_other="ok")
 VERIFIED_ACTION = expect("refused", anonymous="login", verified_same="done", verified_other="done")
 PUBLIC = expect("ok")
+STAFF_ONLY = expect("login", moderator="ok", editor="ok", admin="ok")
 
 
 @pytest.fixture
@@ -69,6 +70,7 @@ def world(members, pattern, declaration_page, org_a):
         "opportunity": opportunity,
         "contribution": contribution,
         "declaration": declaration_page,
+        "member": members["unverified"],
     }
 
 
@@ -257,6 +259,44 @@ CASES = [
         lambda w: "/admin/snippets/community/signature/",
         None,
         expect("login", moderator="ok", editor="ok", admin="ok"),
+    ),
+    # Search: editors and moderators read what people search for and find nothing, and
+    # promote the page they meant (search/migrations/0007_staff_search_permissions.py).
+    (
+        "admin: promoted search results",
+        "get",
+        lambda w: reverse("wagtailsearchpromotions:index"),
+        None,
+        STAFF_ONLY,
+    ),
+    (
+        "admin: add a promoted search result",
+        "get",
+        lambda w: reverse("wagtailsearchpromotions:add"),
+        None,
+        STAFF_ONLY,
+    ),
+    (
+        "admin: search terms and zero-result searches report",
+        "get",
+        lambda w: reverse("search_terms_report"),
+        None,
+        STAFF_ONLY,
+    ),
+    # Moderators approve pages in the workflow, so they need to see where every page is in it.
+    (
+        "admin: workflow report",
+        "get",
+        lambda w: reverse("wagtailadmin_reports:workflow"),
+        None,
+        STAFF_ONLY,
+    ),
+    (
+        "admin: inspect a member",
+        "get",
+        lambda w: reverse("wagtailsnippets_community_memberprofile:inspect", args=[w["member"].pk]),
+        None,
+        expect("login", moderator="ok", editor="refused", admin="ok"),
     ),
 ]
 

@@ -141,9 +141,28 @@ def test_editors_see_frequent_and_zero_result_queries(client, corpus, superuser)
     assert "quantum ledger" in html
 
 
-def test_the_report_is_refused_without_permission(client, editor):
-    client.force_login(editor)
+def test_the_report_is_refused_without_permission(client, db, django_user_model):
+    from django.contrib.auth.models import Group, Permission
+
+    # Editors and Moderators may read it (search/migrations/0006); staff with bare admin
+    # access may not.
+    admin_only = Group.objects.create(name="Admin access only")
+    admin_only.permissions.add(Permission.objects.get(codename="access_admin"))
+    viewer = django_user_model.objects.create_user("viewer", "viewer@example.org", "a-long-pass")
+    viewer.groups.add(admin_only)
+    client.force_login(viewer)
     assert client.get("/admin/reports/search-terms/").status_code in (302, 403)
+
+
+def test_editors_read_the_search_terms_report_and_see_it_in_the_menu(client, corpus, editor):
+    client.get("/search/", {"q": "quantum ledger"})
+    client.force_login(editor)
+    response = client.get("/admin/reports/search-terms/")
+    assert response.status_code == 200
+    assert "quantum ledger" in response.content.decode()
+    home = client.get("/admin/").content.decode()
+    assert "/admin/reports/search-terms/" in home
+    assert "/admin/searchpicks/" in home
 
 
 def test_no_results_offers_a_near_match_as_a_link(client, corpus):
