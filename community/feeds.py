@@ -13,6 +13,7 @@ from django.utils.html import escape
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from core import selectors as core_selectors
 from core.models import BasePage, ContentTag, ServiceArea
+from core.site_url import absolute_url
 from organisations.models import Organisation
 from patterns.models import ServicePatternPage
 
@@ -96,13 +97,16 @@ class ContentFeed(Feed):
     def title(self, obj):
         return f"Local Digital: {obj['title']}"
 
+    # Absolute on SITE_URL: left relative, Django would put the request's Host in front.
     def link(self, obj):
-        return "/"
+        return absolute_url("/")
 
     def feed_url(self, obj):
         if obj["kind"] == "all":
-            return reverse("community:feed_all", args=[self.format_name])
-        return reverse("community:feed", args=[self.format_name, obj["kind"], obj["slug"]])
+            return absolute_url(reverse("community:feed_all", args=[self.format_name]))
+        return absolute_url(
+            reverse("community:feed", args=[self.format_name, obj["kind"], obj["slug"]])
+        )
 
     def description(self, obj):
         return f"The latest public {obj['title'].lower()} shared by councils on Local Digital."
@@ -119,7 +123,7 @@ class ContentFeed(Feed):
         return escape(item.summary)
 
     def item_link(self, item: BasePage):
-        return item.url
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item: BasePage):
         return item.first_published_at

@@ -28,6 +28,7 @@ from rest_framework.response import Response
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from core import selectors
 from core.models import BasePage, RelatedDocument
+from core.site_url import absolute_url
 from patterns.models import ServicePatternPage
 
 logger = logging.getLogger(__name__)
@@ -110,15 +111,12 @@ class OrganisationListField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, manager):
-        request = self.context.get("request")
         return [
             {
                 "code": organisation.code,
                 "name": organisation.name,
                 "slug": organisation.slug,
-                "html_url": request.build_absolute_uri(organisation.get_absolute_url())
-                if request
-                else organisation.get_absolute_url(),
+                "html_url": absolute_url(organisation.get_absolute_url()),
             }
             for organisation in manager.all()
         ]
@@ -151,7 +149,6 @@ class DocumentListField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, manager):
-        request = self.context.get("request")
         items = []
         for related in manager.select_related("document").all():
             url = related.document.url
@@ -159,7 +156,7 @@ class DocumentListField(serializers.Field):
                 {
                     "id": related.document_id,
                     "title": related.display_title,
-                    "download_url": request.build_absolute_uri(url) if request else url,
+                    "download_url": absolute_url(url),
                 }
             )
         return items
