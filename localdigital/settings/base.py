@@ -313,6 +313,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Wagtail's moderation emails with an HTML part too, like every email the site sends.
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 
 # Wagtail
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "pptx", "odp"]
