@@ -48,6 +48,14 @@ class MemberAccountAdapter(DefaultAccountAdapter):
             message.attach_alternative(html, "text/html")
         return message
 
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        # Confirming an address also signs the member in (ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION):
+        # "You have confirmed" is the one banner; a second, "Successfully signed in", was noise.
+        confirming = getattr(request.resolver_match, "url_name", "") == "account_confirm_email"
+        if confirming and message_template == "account/messages/logged_in.txt":
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
+
     def is_open_for_signup(self, request):
         return bool(getattr(settings, "COMMUNITY_SIGNUP_OPEN", True))
 
