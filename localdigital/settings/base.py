@@ -109,7 +109,11 @@ MIDDLEWARE = [
     "core.models.routing.CachedSiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Under DEBUG only, and unless TECHNICAL_ERROR_PAGES: the site's own 404 page.
+    "localdigital.middleware.SiteNotFoundPageMiddleware",
 ]
+# Django's technical 404 page under DEBUG, which lists every route (localdigital.middleware).
+TECHNICAL_ERROR_PAGES = env_bool("DJANGO_TECHNICAL_ERRORS", False)
 
 ROOT_URLCONF = "localdigital.urls"
 WSGI_APPLICATION = "localdigital.wsgi.application"
