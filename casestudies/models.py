@@ -235,7 +235,33 @@ class ProcurementBriefPage(BasePage):
                 {"budget_max": "The maximum budget must not be less than the minimum."}
             )
 
-    related_sections: ClassVar[list] = [("Case studies from this brief", "case_studies")]
+    # Case studies link the brief they bought through or reused, so "used" fits both.
+    related_sections: ClassVar[list] = [("Case studies that used this brief", "case_studies")]
+
+    @property
+    def evaluation_heading(self) -> str:
+        """The criteria's heading in the tense the brief's stage allows: only a closed or
+        awarded brief has had bids evaluated."""
+        if self.status == BriefStatus.AWARDED:
+            return "How bids were evaluated"
+        if self.status == BriefStatus.CLOSED:
+            return "How bids are being evaluated"
+        return "How bids will be evaluated"
+
+    @property
+    def stage_notice(self) -> str:
+        """What a reader should know about a brief that is not yet awarded; empty once it is."""
+        return {
+            BriefStatus.DRAFT: "This brief is still being written. The requirements, budget and "
+            "evaluation criteria may change before it is published to suppliers.",
+            BriefStatus.OPEN: "This brief is open for bids. No supplier has been chosen yet.",
+            BriefStatus.CLOSED: "Bids have closed and are being evaluated. No contract has been "
+            "awarded yet.",
+        }.get(self.status, "")
+
+    @property
+    def is_awarded(self) -> bool:
+        return self.status == BriefStatus.AWARDED
 
     @property
     def essential_skill_list(self):

@@ -4,9 +4,12 @@ Every feed reads core.selectors.content_listing, the same selector as the listin
 can never show a draft, a private page or a page awaiting moderation.
 """
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
@@ -126,7 +129,16 @@ class ContentFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_pubdate(self, item: BasePage):
-        return item.first_published_at
+        # The date readers see on the page (when the work was shared), not when this copy of
+        # the page happened to be published: an import or a demo load publishes everything
+        # at once, and a feed dated by that would list years of work as new today.
+        if item.date is None:
+            return item.first_published_at
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time.min))
+
+    def item_updateddate(self, item: BasePage):
+        # Atom requires <updated> on every entry; the page's date is the one readers see.
+        return self.item_pubdate(item)
 
     def item_author_name(self, item: BasePage):
         organisations = list(item.organisations.all())

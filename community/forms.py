@@ -5,7 +5,6 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db.models import Q
 from django.utils import timezone
@@ -27,7 +26,7 @@ from community.models import BudgetBand, DigestFrequency, FollowKind, Seeking
 from community.text import person_name, plain_text
 from community.uploads import validate_document_upload
 from core.models import PHASES, ServiceArea
-from organisations.domains import email_domain, mailbox
+from organisations.domains import domain_is_personal_mail, email_domain, mailbox
 from organisations.models import Organisation, OrganisationType
 
 MAX_TAGS = 10
@@ -554,7 +553,7 @@ class FollowForm(forms.Form):
 
 
 def _work_email_errors(value: str) -> str | None:
-    if email_domain(value) in set(settings.COMMUNITY_FREE_EMAIL_DOMAINS):
+    if domain_is_personal_mail(email_domain(value)):
         return "Enter a work email address, not a personal one"
     return None
 

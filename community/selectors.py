@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,6 +41,80 @@ def confirmed_email_addresses(user) -> list[str]:
 
 
 # --- Reuse ---------------------------------------------------------------------------------
+
+
+def counted_reuse_records(page_id: int) -> QuerySet:
+    """The one definition behind "Reused by N organisations", wherever N is shown.
+
+    The organisations other than the page's own (those it is from) that recorded reusing it,
+    suppliers left out: a council weighing up a pattern wants to know how many other public
+    bodies took it on, not whether its authors or the firms that sell it use it. At most one
+    record per organisation (a unique constraint), so counting records counts organisations.
+    services.reuse_count_refresh stores this count in BasePage.reuse_count, which cards,
+    listings, sorting, search, the API and downloads read.
+    """
+    # `page_id` may be OuterRef("pk"), so one UPDATE recounts many pages: the authors are
+    # matched against each record's own page, not a fixed one.
+    by_an_author = BasePage.organisations.through.objects.filter(
+        basepage_id=OuterRef("page_id"), organisation_id=OuterRef("organisation_id")
+    )
+    return (
+        ReuseRecord.objects.filter(page_id=page_id)
+        .exclude(organisation__organisation_type=OrganisationType.SUPPLIER)
+        .exclude(Exists(by_an_author))
+    )
+
+
+@dataclass(frozen=True)
+class PageReuse:
+    """A page's reuse records, split as the page shows them."""
+
+    counted: list  # other organisations, suppliers excluded: the "Reused by N" figure
+    own: list  # the organisations the page is from
+    suppliers: list
+
+    @property
+    def count(self) -> int:
+        return len(self.counted)
+
+    @property
+    def organisation_ids(self) -> set[int]:
+        return {record.organisation_id for record in (*self.counted, *self.own, *self.suppliers)}
+
+
+NO_REUSE = PageReuse(counted=[], own=[], suppliers=[])
+
+
+def reuse_for_page(page) -> PageReuse:
+    records = list(reuse_records_for_page(page))
+    if not records:
+        return NO_REUSE
+    counted_ids = set(counted_reuse_records(page.pk).values_list("pk", flat=True))
+    authors = set(page.organisations.values_list("pk", flat=True))
+    return PageReuse(
+        counted=[record for record in records if record.pk in counted_ids],
+        own=[
+            record
+            for record in records
+            if record.pk not in counted_ids and record.organisation_id in authors
+        ],
+        suppliers=[
+            record
+            for record in records
+            if record.pk not in counted_ids and record.organisation_id not in authors
+        ],
+    )
+
+
+def pages_with_reuse_records() -> frozenset[int]:
+    """Ids of pages with any reuse record, so the rest skip the reuse query.
+
+    Held for the page-cache generation, which every reuse change moves
+    (services.reuse_count_refresh)."""
+    return cached_per_generation(
+        "pages-with-reuse-records",
+        lambda: frozenset(ReuseRecord.objects.values_list("page_id", flat=True).distinct()),
+    )
 
 
 def reuse_records_for_page(page) -> QuerySet:

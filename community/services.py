@@ -402,39 +402,71 @@ def member_delete(*, user) -> None:
 
 
 def reuse_count_refresh(*, page_id: int) -> int:
-    """Recompute the denormalised counter from the records, in one UPDATE (race-free)."""
+    """Recompute one page's denormalised counter from the records; returns it."""
+    reuse_counts_refresh(page_ids=[page_id])
+    return BasePage.objects.filter(pk=page_id).values_list("reuse_count", flat=True).first() or 0
+
+
+def reuse_counts_refresh(*, page_ids) -> None:
+    """Recompute the denormalised counters from the records, in one UPDATE (race-free).
+
+    The count is selectors.counted_reuse_records, the one definition every figure shows.
+    Called after reuse is recorded, and after what the definition depends on changed (the
+    organisations a page is from, or whether an organisation is a supplier).
+    """
+    page_ids = sorted(set(page_ids))
     count = Subquery(
-        ReuseRecord.objects.filter(page_id=OuterRef("pk"))
+        selectors.counted_reuse_records(OuterRef("pk"))
         .order_by()
         .values("page_id")
         .annotate(total=Count("id"))
         .values("total")[:1]
     )
-    BasePage.objects.filter(pk=page_id).update(reuse_count=Coalesce(count, Value(0)))
+    BasePage.objects.filter(pk__in=page_ids).update(reuse_count=Coalesce(count, Value(0)))
     # Listings sort "most reused" from the search index, so its copy of the count follows.
-    search_indexing.index_pages([page_id])
+    search_indexing.index_pages(page_ids)
     invalidate_page_cache()
-    return BasePage.objects.filter(pk=page_id).values_list("reuse_count", flat=True).first() or 0
 
 
 def reuse_record(
     *, page: BasePage, profile: MemberProfile, note: str = ""
 ) -> tuple[ReuseRecord, bool]:
     """Record that the member's organisation reused `page`; a second click changes nothing."""
+    return organisation_reuse_record(
+        page=page, organisation_id=profile.organisation_id, recorded_by=profile.user, note=note
+    )
+
+
+def organisation_reuse_record(
+    *,
+    page: BasePage,
+    organisation_id: int,
+    recorded_by=None,
+    note: str = "",
+    recorded_at: datetime.datetime | None = None,
+    refresh_count: bool = True,
+) -> tuple[ReuseRecord, bool]:
+    """Record that an organisation reused `page`, once, keeping the page's count in step.
+
+    Members reach it through reuse_record; the demo loader calls it directly for the
+    organisations that have no member (`recorded_at` backdates those records), with
+    `refresh_count=False` and one reuse_counts_refresh for all its pages afterwards.
+    """
+    defaults = {"recorded_by": recorded_by, "note": plain_text(note)[:500]}
+    if recorded_at is not None:
+        defaults["created_at"] = recorded_at
     try:
         with transaction.atomic():
             record, created = ReuseRecord.objects.get_or_create(
-                page_id=page.pk,
-                organisation_id=profile.organisation_id,
-                defaults={"recorded_by": profile.user, "note": plain_text(note)[:500]},
+                page_id=page.pk, organisation_id=organisation_id, defaults=defaults
             )
     except IntegrityError:
         # A concurrent click won the race between get and create: the record exists now.
         record, created = (
-            ReuseRecord.objects.get(page_id=page.pk, organisation_id=profile.organisation_id),
+            ReuseRecord.objects.get(page_id=page.pk, organisation_id=organisation_id),
             False,
         )
-    if created:
+    if created and refresh_count:
         reuse_count_refresh(page_id=page.pk)
     return record, created
 
@@ -661,8 +693,24 @@ def contribution_resubmit(
     return page
 
 
+def _latest_member_workflow_state(page) -> WorkflowState | None:
+    """The latest moderation a member asked for on `page`: set when the page is their
+    contribution."""
+    return (
+        WorkflowState.objects.for_instance(page)
+        .filter(requested_by__member_profile__isnull=False)
+        .select_related("requested_by")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
 def contribution_decided(*, workflow_state, approved: bool) -> None:
-    """Tell the member a moderator approved their contribution or asked for changes."""
+    """Tell the member a moderator asked for changes, or approved a page that goes live later.
+
+    "Is published", with its link, waits for the publication itself (contribution_published):
+    an approval with a future go-live publishes nothing until publish_scheduled runs.
+    """
     page = workflow_state.content_object
     page = page.specific if hasattr(page, "specific") else page
     member = workflow_state.requested_by
@@ -672,16 +720,39 @@ def contribution_decided(*, workflow_state, approved: bool) -> None:
         or not MemberProfile.objects.filter(user=member).exists()
     ):
         return
+    if approved:
+        page.refresh_from_db()
+        if page.live or not page.go_live_at or page.go_live_at <= timezone.now():
+            return
     task_state = workflow_state.task_states.order_by("-finished_at", "-id").first()
     comment = task_state.comment if task_state else ""
     emails.send(
         to=member.email,
-        template="contribution_approved" if approved else "contribution_changes_requested",
+        template="contribution_scheduled" if approved else "contribution_changes_requested",
         context={
             "page": page,
             "comment": comment,
             "member": member,
             "contributions_url": emails.absolute_url(reverse("community:contributions")),
+        },
+    )
+
+
+def contribution_published(*, page: BasePage) -> int:
+    """On a contributed page's first publication, once it is live and public: tell its member."""
+    if not core_selectors.page_is_live_and_public(page.pk):
+        return 0
+    workflow_state = _latest_member_workflow_state(page)
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_APPROVED:
+        return 0
+    task_state = workflow_state.task_states.order_by("-finished_at", "-id").first()
+    return emails.send(
+        to=workflow_state.requested_by.email,
+        template="contribution_approved",
+        context={
+            "page": page.specific,
+            "comment": task_state.comment if task_state else "",
+            "member": workflow_state.requested_by,
         },
     )
 
@@ -787,6 +858,8 @@ def followers_notify_published(*, page: BasePage) -> int:
     task can run again without telling anyone twice.
     """
     sent_to = set()
+    if not core_selectors.page_is_live_and_public(page.pk):
+        return 0  # scheduled for later, restricted, or unpublished again before this ran
     for follow in _follows_matching(page):
         if follow.frequency == DigestFrequency.IMMEDIATE:
             if follow.user_id in sent_to:
@@ -823,8 +896,18 @@ def digests_send() -> int:
     by_user: dict = {}
     for item in items:
         by_user.setdefault(item.follow.user, []).append(item)
+    # Only what anyone can open now: a page unpublished or restricted since it was queued
+    # stays out of the digest rather than sending its reader to a 404 or a sign-in page.
+    public = set(
+        Page.objects.filter(pk__in={item.page_id for item in items})
+        .live()
+        .public()
+        .values_list("pk", flat=True)
+    )
     for user, user_items in by_user.items():
-        pages = list({item.page_id: item.page for item in user_items if item.page.live}.values())
+        pages = list(
+            {item.page_id: item.page for item in user_items if item.page_id in public}.values()
+        )
         if pages:
             emails.send(
                 to=user.email,

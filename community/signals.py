@@ -18,9 +18,10 @@ from allauth.account.signals import email_changed, email_confirmed, email_remove
 from axes.helpers import get_client_ip_address
 
 from community import services, tasks
-from community.models import Comment, Follow, ModerationStatus
+from community.models import Comment, ModerationStatus, ReuseRecord
 from core.models import BasePage
 from core.page_cache import invalidate_page_cache
+from organisations.models import Organisation
 
 
 @receiver(user_logged_in)
@@ -106,15 +107,49 @@ def tell_member_changes_requested(sender, instance, user=None, **kwargs):
 def tell_followers_on_first_publication(sender, instance, **kwargs):
     if not isinstance(instance, BasePage):
         return
-    if instance.first_published_at != instance.last_published_at:
-        return
-    if not Follow.objects.exists():
+    # Wagtail sends page_published when a revision is approved for a future go-live too; the
+    # page is not live then and its link would be a 404. It is told about when
+    # publish_scheduled actually publishes it (its first publication, so exactly once).
+    if not instance.live or instance.first_published_at != instance.last_published_at:
         return
     # A task, after the commit: the publishing request does not wait for every follower's
-    # email, and nobody is told about a publication that was rolled back.
+    # email, and nobody is told about a publication that was rolled back. The task checks
+    # again that the page is live and public when it runs.
     transaction.on_commit(
         partial(tasks.notify_followers_of_publication.enqueue, instance.pk), robust=True
     )
+
+
+@receiver(page_published)
+def recount_reuse_on_publication(sender, instance, **kwargs):
+    # Reuse by the organisations a page is from is not counted, and a publication can change
+    # who those are.
+    if isinstance(instance, BasePage) and ReuseRecord.objects.filter(page_id=instance.pk).exists():
+        services.reuse_count_refresh(page_id=instance.pk)
+
+
+@receiver(post_save, sender=Organisation)
+def recount_reuse_when_an_organisation_changes(sender, instance, created, **kwargs):
+    # Becoming (or ceasing to be) a supplier changes whether its reuse records count.
+    if not created:
+        services.reuse_counts_refresh(
+            page_ids=ReuseRecord.objects.filter(organisation=instance).values_list(
+                "page_id", flat=True
+            )
+        )
+
+
+@receiver(post_delete, sender=ReuseRecord)
+def recount_reuse_when_a_record_is_deleted(sender, instance, **kwargs):
+    # A moderator deleting a record in the admin goes through no service. After the commit,
+    # and only if the page is still there: a deleted page takes its records with it.
+    page_id = instance.page_id
+
+    def recount():
+        if BasePage.objects.filter(pk=page_id).exists():
+            services.reuse_count_refresh(page_id=page_id)
+
+    transaction.on_commit(recount)
 
 
 @receiver(page_published)

@@ -10,10 +10,12 @@ from core.models import BasePage
 
 @task()
 def notify_followers_of_publication(page_id: int) -> int:
-    """Email the immediate followers of a newly published page and queue it for the digests."""
+    """Tell the member who contributed a newly published page, email its immediate followers
+    and queue it for the digests."""
     page = BasePage.objects.filter(pk=page_id).first()
     if page is None:
         return 0  # deleted before the task ran: there is nothing to tell anyone about
+    services.contribution_published(page=page)
     return services.followers_notify_published(page=page)
 
 

@@ -11,6 +11,7 @@ from functools import cache
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from core.models.base import needs_review
 from organisations.models import organisation_url
 
 SUMMARY_CHARACTERS = 240
@@ -32,6 +33,12 @@ class ContentCard:
     reuse_count: int
     organisations: tuple[CardLink, ...]
     tags: tuple[CardLink, ...]
+    checked_on: object = None  # reviewed, or else published
+    status_label: str = ""  # a pattern's maturity
+
+    @property
+    def needs_review(self) -> bool:
+        return needs_review(self.checked_on)
 
 
 @cache
@@ -63,4 +70,6 @@ def card_from_hit(hit) -> ContentCard:
             CardLink(org["name"], organisation_url(org["slug"])) for org in hit.organisations
         ),
         tags=tuple(CardLink(tag["name"], tag_url(tag["slug"])) for tag in hit.tags),
+        checked_on=hit.checked_on,
+        status_label=hit.status_label,
     )

@@ -23,6 +23,7 @@ ORDER_CHOICES = [
     ("oldest", "Oldest first"),
     ("title", "Title A to Z"),
     ("most-reused", "Most reused"),
+    ("recently-reviewed", "Recently reviewed"),
 ]
 ORDERS = {value for value, _label in ORDER_CHOICES}
 # What a card needs from a search document.
@@ -34,6 +35,8 @@ CARD_COLUMNS = (
     "summary",
     "date",
     "reuse_count",
+    "checked_on",
+    "status_label",
     "organisations",
     "tags",
 )

@@ -7,15 +7,17 @@ the same fixed number of queries however long it is.
 import functools
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from wagtail.documents import get_permission_policy as document_permission_policy
 from wagtail.models import Page, ReferenceIndex
 
 from core.models import BasePage, ContentTag, Principle, ServiceArea
-from core.models.base import RelatedDocument, TaggedContent
+from core.models.base import RelatedDocument, TaggedContent, review_due_cutoff
 from core.models.routing import restricted_paths
 from core.page_cache import cached_per_generation
 from organisations.models import Organisation
@@ -32,6 +34,8 @@ class ListingFilters:
     organisations: tuple[str, ...] = ()
     nations: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
+    maturity: tuple[str, ...] = ()  # service patterns' maturity
+    review: tuple[str, ...] = ()  # ("due",): not checked for REVIEW_INTERVAL_MONTHS
     extra: dict = field(default_factory=dict)
 
     @property
@@ -53,6 +57,32 @@ def exclude_restricted(queryset: QuerySet) -> QuerySet:
 def public_content_pages(model=BasePage) -> QuerySet:
     """Live pages of `model` that anyone may read: no drafts, no private pages or their children."""
     return exclude_restricted(model.objects.live())
+
+
+def page_is_live_and_public(page_id: int) -> bool:
+    """Whether anyone could open the page now: published (not merely scheduled for a future
+    go-live), and neither it nor any page above it is restricted to signed-in users, a
+    password or groups. Only such a page is announced anywhere (emails, digests, feeds)."""
+    return Page.objects.filter(pk=page_id).live().public().exists()
+
+
+def with_last_checked(queryset: QuerySet) -> QuerySet:
+    """`last_checked`: when each page was last checked, its review or else its publication
+    (BasePage.checked_on, as the search index stores it)."""
+    if "last_checked" in queryset.query.annotations:
+        return queryset
+    return queryset.annotate(last_checked=Coalesce("last_reviewed", "date"))
+
+
+def content_due_for_review(*, today=None) -> QuerySet:
+    """Live content last checked (reviewed, or else published) more than
+    REVIEW_INTERVAL_MONTHS ago, the longest unchecked first: the editors' review report."""
+    return (
+        with_last_checked(BasePage.objects.live())
+        .filter(last_checked__lt=review_due_cutoff(today))
+        .select_related("content_type")
+        .order_by("last_checked", "pk")
+    )
 
 
 def with_listing_relations(queryset: QuerySet) -> QuerySet:
@@ -80,6 +110,22 @@ def with_listing_relations(queryset: QuerySet) -> QuerySet:
     )
 
 
+def _type_field_in(model, name: str, values) -> Q:
+    """`name` in `values`, for a field only some content types have (a pattern's maturity):
+    on a listing of every type, the pages of the types that have it."""
+    if any(field.name == name for field in model._meta.concrete_fields):
+        return Q(**{f"{name}__in": values})
+    condition = Q(pk__in=[])
+    for subclass in apps.get_models():
+        if (
+            issubclass(subclass, model)
+            and subclass is not model
+            and any(field.name == name for field in subclass._meta.concrete_fields)
+        ):
+            condition |= Q(**{f"{subclass._meta.model_name}__{name}__in": values})
+    return condition
+
+
 def filter_content(queryset: QuerySet, filters: ListingFilters) -> QuerySet:
     if filters.tags:
         queryset = queryset.filter(tagged_items__tag__slug__in=filters.tags)
@@ -91,6 +137,14 @@ def filter_content(queryset: QuerySet, filters: ListingFilters) -> QuerySet:
         queryset = queryset.filter(organisations__nation__in=filters.nations)
     if filters.regions:
         queryset = queryset.filter(organisations__region__in=filters.regions)
+    if filters.maturity:
+        queryset = queryset.filter(_type_field_in(queryset.model, "maturity", filters.maturity))
+    if filters.review:
+        # The search index's "review" facet has the one value "due" (search.indexing).
+        if filters.review == ("due",):
+            queryset = with_last_checked(queryset).filter(last_checked__lt=review_due_cutoff())
+        else:
+            queryset = queryset.none()
     if filters.active:
         queryset = queryset.distinct()
     return queryset
@@ -105,7 +159,10 @@ def content_listing(
         "oldest": ("date", "id"),
         "title": ("title", "id"),
         "most-reused": ("-reuse_count", "-date", "-id"),
+        "recently-reviewed": ("-last_checked", "-date", "-id"),
     }.get(order, ("-date", "-id"))
+    if order == "recently-reviewed":
+        queryset = with_last_checked(queryset)
     return with_listing_relations(queryset.order_by(*ordering))
 
 

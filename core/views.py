@@ -43,6 +43,8 @@ def filters_from_request(request) -> selectors.ListingFilters:
         organisations=clean_values(request, "organisation"),
         nations=clean_values(request, "nation"),
         regions=clean_values(request, "region"),
+        maturity=clean_values(request, "maturity"),
+        review=clean_values(request, "review"),
     )
 
 

@@ -1,14 +1,17 @@
-"""Admin registration for the controlled vocabularies and the admin's branding, and the
-check every document download goes through."""
+"""Admin registration for the controlled vocabularies and the admin's branding, the report of
+content due for review, and the check every document download goes through."""
 
 from django.http import Http404
+from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import selectors
 from core.models import ContentTag, LocalService, Principle, ServiceArea
+from core.reports import REVIEW_PERMISSION_POLICY, ContentDueForReviewView
 
 
 class ServiceAreaViewSet(SnippetViewSet):
@@ -59,3 +62,28 @@ def serve_documents_as_privately_as_their_pages(document, request):
     if selectors.document_readable(document=document, request=request) is False:
         raise Http404("No document here")
     return None
+
+
+class ContentDueForReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return REVIEW_PERMISSION_POLICY.user_has_permission(request.user, "review")
+
+
+@hooks.register("register_admin_urls")
+def register_content_due_for_review_urls():
+    view = ContentDueForReviewView
+    return [
+        path("reports/content-due-for-review/", view.as_view(), name=view.index_url_name),
+        path(
+            "reports/content-due-for-review/results/",
+            view.as_view(results_only=True),
+            name=view.index_results_url_name,
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_due_for_review_menu_item():
+    return ContentDueForReviewMenuItem(
+        "Content due for review", reverse("content_due_for_review"), icon_name="time", order=800
+    )

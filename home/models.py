@@ -2,6 +2,8 @@
 
 from typing import ClassVar
 
+from django.urls import reverse
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -37,7 +39,31 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
             model=ServicePatternPage, limit=5
         )
         context["sections"] = self.sections(request, listings.counts_by_type(latest.results))
+        context.update(self.links())
         return context
+
+    def links(self) -> dict[str, str | None]:
+        """Where the home page's calls to action and topic links go, from the page tree and
+        the URL configuration; None for a page that is not live, so its link is left out."""
+        from community.models import DeclarationPage
+        from organisations.models import OrganisationIndexPage
+        from patterns.models import ServicePatternIndexPage
+
+        def read():
+            index_urls = {model: url for model, _title, url in self.live_index_pages()}
+            declaration = DeclarationPage.objects.child_of(self).live().public().first()
+            return {
+                "declaration_url": declaration.url if declaration else None,
+                "sign_url": declaration.url + declaration.reverse_subpage("sign")
+                if declaration
+                else None,
+                "patterns_url": index_urls.get(ServicePatternIndexPage),
+                "organisations_url": index_urls.get(OrganisationIndexPage),
+                "contribute_url": reverse("community:contribute"),
+                "signup_url": reverse("account_signup"),
+            }
+
+        return cached_per_generation(f"home-links:{self.pk}", read)
 
     def sections(self, request, counts: dict[type, int]) -> list[dict]:
         """The four content sections with their live index page URL and public page count."""

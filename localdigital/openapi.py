@@ -142,7 +142,10 @@ FIELD_SCHEMAS = {
     },
     "reuse_count": {
         "type": "integer",
-        "description": "Organisations that recorded reusing this work.",
+        "description": (
+            "Organisations that recorded reusing this work, other than the organisations it "
+            "is from, suppliers not counted: the figure its page shows as 'Reused by'."
+        ),
     },
     "body": STREAM,
     "documents": {

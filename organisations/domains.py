@@ -8,6 +8,30 @@ live once, here, below every app that asks.
 
 import re
 
+# Email services whose addresses anyone can have: never a work address, so the Declaration
+# refuses them outright, and (being shared) they never stand for an organisation either.
+PERSONAL_EMAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "live.com",
+        "live.co.uk",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "btinternet.com",
+        "protonmail.com",
+        "proton.me",
+        "gmx.com",
+        "mail.com",
+    }
+)
+
 # Hosts under which many unrelated organisations have their own addresses or sites. None of
 # these ever stands for one organisation on its own: an organisation's domain must be a name
 # registered under one of them (hackney.gov.uk, not gov.uk), and an address matches only its
@@ -54,24 +78,7 @@ SHARED_EMAIL_DOMAINS = frozenset(
         "gov",
         "co",
         "me",
-        # Email and hosting services whose addresses anyone can have.
-        "gmail.com",
-        "googlemail.com",
-        "outlook.com",
-        "hotmail.com",
-        "hotmail.co.uk",
-        "live.com",
-        "live.co.uk",
-        "yahoo.com",
-        "yahoo.co.uk",
-        "icloud.com",
-        "me.com",
-        "aol.com",
-        "btinternet.com",
-        "protonmail.com",
-        "proton.me",
-        "gmx.com",
-        "mail.com",
+        # Hosting services anyone can have an address or a site under.
         "onmicrosoft.com",  # every Microsoft 365 tenant has an address under it
         "github.io",
         "blogspot.com",
@@ -82,6 +89,7 @@ SHARED_EMAIL_DOMAINS = frozenset(
         "example",
         "invalid",
     }
+    | PERSONAL_EMAIL_DOMAINS
 )
 
 # One or more dot-separated labels of letters, digits and inner hyphens (IDNs in punycode).
@@ -111,6 +119,10 @@ def domain_is_valid(domain: str) -> bool:
 
 def domain_is_shared(domain: str) -> bool:
     return domain_normalise(domain) in SHARED_EMAIL_DOMAINS
+
+
+def domain_is_personal_mail(domain: str) -> bool:
+    return domain_normalise(domain) in PERSONAL_EMAIL_DOMAINS
 
 
 def domain_covers(*, domain: str, address_domain: str) -> bool:

@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin
+from core.page_cache import cached_per_generation
 from organisations.domains import domain_is_shared, domain_is_valid, domain_normalise
 
 NATIONS = [
@@ -42,6 +43,40 @@ GOVERNMENT_TYPES = {
     OrganisationType.CENTRAL_GOVERNMENT,
     OrganisationType.OTHER,
 }
+
+
+def organisation_listed_names() -> dict[str, str]:
+    """Unambiguous names, by slug, for the organisations whose name another one shares.
+
+    Two organisations can share a short name (Somerset Council and the former Somerset
+    County Council are both "Somerset"), and a card reading "From Somerset, Somerset" tells a
+    reader nothing. Only those few need another label; the rest keep their short name. Read
+    once per page-cache generation, which any organisation change starts afresh.
+    """
+    return cached_per_generation("organisation_listed_names", _listed_names)
+
+
+def _listed_names() -> dict[str, str]:
+    shared = (
+        Organisation.objects.values("name")
+        .annotate(total=models.Count("id"))
+        .filter(total__gt=1)
+        .values("name")
+    )
+    namesakes = list(
+        Organisation.objects.filter(name__in=shared).only(
+            "slug", "name", "official_name", "organisation_type", "council_type"
+        )
+    )
+    official_names = [org.official_name for org in namesakes]
+    names = {}
+    for org in namesakes:
+        if org.official_name and official_names.count(org.official_name) == 1:
+            names[org.slug] = org.official_name
+        else:
+            kind = org.council_type or org.get_organisation_type_display()
+            names[org.slug] = f"{org.name} ({kind.lower()})"
+    return names
 
 
 def organisation_url(slug: str) -> str:
@@ -143,6 +178,17 @@ class Organisation(index.Indexed, ClusterableModel):
 
     def get_absolute_url(self):
         return organisation_url(self.slug)
+
+    @property
+    def listed_name(self) -> str:
+        """The name to show in lists and cards: the short name, unless another shares it."""
+        return organisation_listed_names().get(self.slug, self.name)
+
+    @property
+    def place(self) -> str:
+        """Region and nation, each once: "London, England"; "Northern Ireland" (whose region
+        in the source data is the nation itself); empty when neither is known."""
+        return ", ".join(dict.fromkeys(part for part in (self.region, self.nation) if part))
 
     @cached_property
     def website_domain(self) -> str:

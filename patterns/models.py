@@ -43,6 +43,7 @@ class ServicePatternPage(BasePage):
     )
 
     content_type_label = "Service pattern"
+    reuse_label = "Using this pattern"
     schema_org_type = "HowTo"
 
     search_fields: ClassVar[list] = [
@@ -78,6 +79,13 @@ class ServicePatternPage(BasePage):
         verbose_name = "service pattern"
 
     related_sections: ClassVar[list] = [("Case studies that used this pattern", "case_studies")]
+
+    def listing_facets(self) -> list[tuple[str, str, str]]:
+        return [("maturity", self.maturity, self.get_maturity_display())]
+
+    @property
+    def listing_status(self) -> str:
+        return self.get_maturity_display()
 
 
 class ServicePatternIndexPage(ListingPageMixin, Page):

@@ -22,12 +22,16 @@ from wagtail.models import Page, Site
 from wagtail.search import index as wagtail_index
 
 from core.models import BasePage, ServiceArea
-from organisations.models import Organisation
+from core.models.base import needs_review, review_due_cutoff
+from core.page_cache import invalidate_page_cache
+from organisations.models import Organisation, organisation_listed_names
 from search import engine_sync, schema, text
 from search.models import SearchDocument, SearchDocumentFacet, SearchFacetValue
 
 logger = logging.getLogger(__name__)
 
+# The one value of the "review" facet: the listing filter "Needs review".
+REVIEW_DUE_FACET = ("review", "due", "Needs review")
 CHUNK_SIZE = 1000
 SQL_CHUNK = 500
 # Fields indexed by name, not through search_fields.
@@ -104,8 +108,12 @@ def page_url(url_path: str, root_paths) -> str | None:
     return None
 
 
-def build_document(page, root_paths) -> tuple[SearchDocument, list[tuple[str, str, str]]] | None:
+def build_document(
+    page, root_paths, listed_names: dict[str, str] | None = None
+) -> tuple[SearchDocument, list[tuple[str, str, str]]] | None:
     url = page_url(page.url_path, root_paths)
+    if listed_names is None:
+        listed_names = organisation_listed_names()
     if url is None:  # not under any site: nobody can reach it, so search must not offer it
         return None
     model = type(page)
@@ -132,20 +140,31 @@ def build_document(page, root_paths) -> tuple[SearchDocument, list[tuple[str, st
         date=page.date,
         year=page.date.year if page.date else None,
         reuse_count=page.reuse_count,
-        organisations=[{"name": org.name, "slug": org.slug} for org in organisations],
+        checked_on=page.checked_on,
+        status_label=page.listing_status[:60],
+        # Cards and hits show the stored name: the unambiguous one where two share a name.
+        organisations=[
+            {"name": listed_names.get(org.slug, org.name), "slug": org.slug}
+            for org in organisations
+        ],
         tags=[{"name": tag.name, "slug": tag.slug} for tag in tags],
     )
     facets = [("type", type_slug(model), model.content_type_label)]
     facets += [("service_area", area.slug, area.name) for area in service_areas]
     facets += [("tag", tag.slug, tag.name) for tag in tags]
     for org in organisations:
-        facets.append(("organisation", org.slug, org.name))
+        facets.append(("organisation", org.slug, listed_names.get(org.slug, org.name)))
         if org.nation:
             facets.append(("nation", org.nation, org.nation))
         if org.region:
             facets.append(("region", org.region, org.region))
     if page.date:
         facets.append(("year", str(page.date.year), str(page.date.year)))
+    facets += page.listing_facets()
+    # Decided when the page is indexed; manage.py flag_content_due_for_review re-indexes the
+    # pages that have fallen due since, once a day.
+    if needs_review(page.checked_on):
+        facets.append(REVIEW_DUE_FACET)
     return document, list(dict.fromkeys((f, v[:255], label[:255]) for f, v, label in facets))
 
 
@@ -171,13 +190,14 @@ def public_pages_of(model):
 
 
 def iter_documents(queryset, root_paths):
+    listed_names = organisation_listed_names()  # once, rather than once a page
     last_pk = 0
     while True:
         chunk = list(queryset.filter(pk__gt=last_pk)[:CHUNK_SIZE])
         if not chunk:
             return
         for page in chunk:
-            built = build_document(page, root_paths)
+            built = build_document(page, root_paths, listed_names)
             if built is not None:
                 yield built
         last_pk = chunk[-1].pk
@@ -355,3 +375,24 @@ def rebuild_index(*, stdout=None) -> int:
     get_backend().rebuild(stdout=stdout)
     engine_sync.forget_covered_by_rebuild(started)
     return total
+
+
+def review_flags_refresh(*, today=None) -> int:
+    """Re-index the pages whose "Needs review" filter value is out of date: those that fell
+    due since they were indexed (time passed; nothing was published). Returns how many."""
+    cutoff = review_due_cutoff(today)
+    facet, value, _label = REVIEW_DUE_FACET
+    flagged = set(
+        SearchDocumentFacet.objects.filter(value__facet=facet, value__value=value).values_list(
+            "document_id", flat=True
+        )
+    )
+    due = set(
+        SearchDocument.objects.filter(checked_on__lt=cutoff).values_list("page_id", flat=True)
+    )
+    stale = due ^ flagged
+    if stale:
+        index_pages(stale)
+        # The pages themselves say "Needs review" too, and the page cache holds them.
+        invalidate_page_cache()
+    return len(stale)

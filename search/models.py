@@ -26,6 +26,11 @@ class SearchDocument(models.Model):
     date = models.DateField(null=True, db_index=True)
     year = models.PositiveSmallIntegerField(null=True)
     reuse_count = models.PositiveIntegerField(default=0)
+    # When the page was last checked: its review date, or else its publication date. Sorts
+    # "Recently reviewed" and puts "Needs review" on cards (core.models.base.needs_review).
+    checked_on = models.DateField(null=True)
+    # A word a card shows beside the type, such as a pattern's maturity (listing_status).
+    status_label = models.CharField(max_length=60, blank=True)
     # What a result shows: [{"name", "slug"}] lists, so a hit needs no further query.
     organisations = models.JSONField(default=list)
     tags = models.JSONField(default=list)

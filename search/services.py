@@ -22,6 +22,7 @@ from django.http import QueryDict
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from core.models.base import needs_review
 from search import text
 from search.backends import (
     EngineQuery,
@@ -41,7 +42,12 @@ FEW_RESULTS = 3
 SUGGEST_LIMIT = 8
 BROWSE_FACETS_SECONDS = 300
 MAX_RECORDED_QUERY_LENGTH = 120
-SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest")]
+SORT_CHOICES = [
+    ("relevance", "Relevance"),
+    ("newest", "Newest"),
+    ("most-reused", "Most reused"),
+    ("recently-reviewed", "Recently reviewed"),
+]
 ALLOWED_SORTS = {"relevance", *SORTS}
 
 # URL parameter, facet name, heading: the order facets are shown in.
@@ -53,6 +59,8 @@ FACETS = [
     ("nation", "nation", "Nation"),
     ("region", "region", "Region"),
     ("year", "year", "Year"),
+    ("maturity", "maturity", "Maturity"),  # service patterns only
+    ("review", "review", "Review"),  # one value: "Needs review" (search.indexing)
 ]
 FACET_HEADINGS = {name: heading for _param, name, heading in FACETS}
 
@@ -68,6 +76,8 @@ class SearchFilters:
     nation: tuple[str, ...] = ()
     region: tuple[str, ...] = ()
     year: tuple[str, ...] = ()
+    maturity: tuple[str, ...] = ()
+    review: tuple[str, ...] = ()
 
     @classmethod
     def from_querydict(cls, data: QueryDict | dict) -> "SearchFilters":
@@ -128,6 +138,12 @@ class SearchHit:
     snippet_html: str  # escaped text with <mark> around matched words; safe to render
     title_html: str
     reuse_count: int = 0
+    checked_on: object = None
+    status_label: str = ""
+
+    @property
+    def needs_review(self) -> bool:
+        return needs_review(self.checked_on)
 
 
 @dataclass
@@ -228,6 +244,8 @@ def to_hit(row) -> SearchHit:
         snippet_html=snippet,
         title_html=title_html,
         reuse_count=row.reuse_count,
+        checked_on=row.checked_on,
+        status_label=row.status_label,
     )
 
 

@@ -83,8 +83,13 @@ def reindex_restricted_subtree(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Organisation)
 def reindex_organisation_pages(sender, instance, created=False, **kwargs):
-    if not created:
-        indexing.index_pages(indexing.pages_referring_to(field="organisations", obj=instance))
+    # A namesake's pages too: the index stores the name cards show, which is made
+    # unambiguous (Organisation.listed_name) once a second organisation takes the same name.
+    namesakes = Organisation.objects.filter(name=instance.name).exclude(pk=instance.pk)
+    if created and not namesakes.exists():
+        return
+    page_ids = indexing.pages_referring_to(field="organisations__in", obj=[instance, *namesakes])
+    indexing.index_pages(sorted(set(page_ids)))
 
 
 @receiver(post_save, sender=ServiceArea)

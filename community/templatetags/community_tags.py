@@ -66,17 +66,20 @@ def community_panel(context, page=None):
     request = context.get("request")
     user = getattr(request, "user", None)
     profile = member_profile(user)
-    # reuse_count is kept in step with the records (services.reuse_count_refresh), so a page
-    # nobody has reused needs no query.
-    records = list(selectors.reuse_records_for_page(page)) if page.reuse_count else []
+    # A page nobody has recorded reusing (most of them) needs no query.
+    reuse = (
+        selectors.reuse_for_page(page)
+        if page.pk in selectors.pages_with_reuse_records()
+        else selectors.NO_REUSE
+    )
     organisation_id = profile.organisation_id if profile else None
     return {
         "request": request,
         "page": page,
         "user": user,
         "profile": profile,
-        "reuse_records": records,
-        "reused_by_my_org": any(record.organisation_id == organisation_id for record in records),
+        "reuse": reuse,
+        "reused_by_my_org": organisation_id in reuse.organisation_ids,
         "comments": list(selectors.approved_comments(page))
         if page.pk in selectors.pages_with_approved_comments()
         else [],

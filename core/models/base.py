@@ -1,5 +1,6 @@
 """The base page every content type inherits: shared fields, search, listing and JSON-LD."""
 
+import calendar
 import datetime
 from typing import ClassVar
 
@@ -43,6 +44,25 @@ PHASES = [
     ("beta", "Beta"),
     ("live", "Live"),
 ]
+
+
+# Content not checked for this long is flagged "Needs review" (cards, a listing filter, an
+# editor report): councils act on these pages, and policy, prices and suppliers move on.
+REVIEW_INTERVAL_MONTHS = 18
+
+
+def review_due_cutoff(today: datetime.date | None = None) -> datetime.date:
+    """Content last checked before this date needs review: REVIEW_INTERVAL_MONTHS ago."""
+    today = today or timezone.localdate()
+    year, month_index = divmod(today.year * 12 + today.month - 1 - REVIEW_INTERVAL_MONTHS, 12)
+    # 31 August less 18 months is the end of February, not an invalid date.
+    last_day = calendar.monthrange(year, month_index + 1)[1]
+    return datetime.date(year, month_index + 1, min(today.day, last_day))
+
+
+def needs_review(checked_on: datetime.date | None, today: datetime.date | None = None) -> bool:
+    """Whether content last checked on `checked_on` (reviewed, or else published) is overdue."""
+    return checked_on is not None and checked_on < review_due_cutoff(today)
 
 
 class TaggedContent(ItemBase):
@@ -97,6 +117,10 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
 
     is_creatable = False
     content_type_label = "Content"
+    # Beside reuse_count on the page: organisations other than its own, suppliers apart
+    # (community.selectors.counted_reuse_records).
+    reuse_label = "Reused by"
+    review_interval_months = REVIEW_INTERVAL_MONTHS
     schema_org_type = "Article"
 
     search_fields: ClassVar[list] = [
@@ -124,7 +148,15 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
             heading="Who and what",
         ),
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("last_reviewed"), FieldPanel("licence")],
+            [
+                FieldPanel("date"),
+                FieldPanel(
+                    "last_reviewed",
+                    help_text="When someone last checked that this is still right. Pages not "
+                    f"checked for {REVIEW_INTERVAL_MONTHS} months are flagged for review.",
+                ),
+                FieldPanel("licence"),
+            ],
             heading="Dates and licence",
         ),
         InlinePanel("documents", label="Documents", heading="Documents"),
@@ -132,10 +164,31 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = "content page"
+        # The editors' report of content due for review (core.reports).
+        permissions: ClassVar[list] = [("review_basepage", "Can see content due for review")]
 
     @cached_property
     def publisher(self):
         return self.organisation_list[0] if self.organisation_list else None
+
+    @property
+    def checked_on(self) -> datetime.date | None:
+        """When the content was last checked: its review, or else its publication."""
+        return self.last_reviewed or self.date
+
+    @property
+    def needs_review(self) -> bool:
+        return needs_review(self.checked_on)
+
+    def listing_facets(self) -> list[tuple[str, str, str]]:
+        """(facet, value, label) a type adds to the search index's filters; patterns add
+        their maturity."""
+        return []
+
+    @property
+    def listing_status(self) -> str:
+        """A word a card shows beside the type (a pattern's maturity); none by default."""
+        return ""
 
     @property
     def licence_url(self):

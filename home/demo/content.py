@@ -601,8 +601,8 @@ CASE_STUDIES = [
         "finished": "2022-11-01",
         "partners": ["Digital services team", "Cleansing services"],
         "lessons_learned": "<ul><li>Photos of what to put out did more to reduce failed collections than any change to the wording.</li><li>Keep an assisted route for people who cannot move items themselves. The phone line now handles these.</li><li>Price by item, not by weight. Residents cannot weigh a sofa.</li></ul>",
-        "related_briefs": ["waste-services-digital-platform"],
-        "related_business_cases": ["waste-services-platform"],
+        "related_briefs": [],
+        "related_business_cases": [],
         "patterns_used": ["book-a-bulky-waste-collection", "report-a-missed-bin-collection"],
         "documents": [],
         "body": [
@@ -662,7 +662,7 @@ CASE_STUDIES = [
         "finished": "2021-04-30",
         "partners": ["Mendip District Council (shared learning)", "Waste collection contractor"],
         "lessons_learned": "<ul><li>Drop the sticker. It was the most expensive part of the old process and nobody missed it.</li><li>Send the first reminder 3 weeks before renewal, not 1 week.</li><li>Publish your work before reorganisation. Work that is not written down is lost when councils merge.</li></ul>",
-        "related_briefs": ["waste-services-digital-platform"],
+        "related_briefs": [],
         "related_business_cases": ["garden-waste-online-subscriptions"],
         "patterns_used": ["subscribe-to-garden-waste"],
         "documents": [],
@@ -1195,7 +1195,7 @@ CASE_STUDIES = [
         "finished": "2021-06-30",
         "partners": ["Parking services", "Permit system supplier"],
         "lessons_learned": "<ul><li>Residents worried that a virtual permit would not be seen. A clear confirmation and a page to check your permit solved this.</li><li>Lease and company cars need a manual route. Plan for it.</li><li>Warn enforcement officers about the switch date well ahead.</li></ul>",
-        "related_briefs": ["parking-permits-system-replacement"],
+        "related_briefs": [],
         "related_business_cases": [],
         "patterns_used": ["apply-for-a-parking-permit"],
         "documents": [],
@@ -1251,7 +1251,7 @@ CASE_STUDIES = [
         "finished": "2020-02-28",
         "partners": ["Admissions and transport team", "Parent carer forum"],
         "lessons_learned": "<ul><li>Parents want data, not rules. Showing past offers answered most questions.</li><li>Explain preference ranking early. It is the most common misunderstanding.</li><li>Test with parents using phones. Most applications are made on a phone.</li></ul>",
-        "related_briefs": ["school-admissions-system"],
+        "related_briefs": [],
         "related_business_cases": ["school-admissions-system-replacement"],
         "patterns_used": ["apply-for-a-school-place"],
         "documents": [],
@@ -2902,7 +2902,7 @@ SERVICE_PATTERNS = [
                 {
                     "figures": [
                         {"value": "52%", "label": "fewer missed bin calls in one council"},
-                        {"value": "3", "label": "councils using this pattern"},
+                        {"value": "1 working day", "label": "target for a return collection"},
                     ]
                 },
             ),

@@ -10,8 +10,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
 from casestudies.models import (
     BusinessCaseOption,
@@ -20,7 +22,7 @@ from casestudies.models import (
     EvaluationCriterion,
     ProcurementBriefPage,
 )
-from core.models import BasePage, LocalService, Principle, ServiceArea
+from core.models import LocalService, Principle, ServiceArea
 from core.services import reference_taxonomies_load
 from home.demo.documents import text_to_pdf
 from home.demo.site_tree import publish, site_tree_ensure
@@ -61,6 +63,16 @@ RELATION_KEYS = {
     "options",
 }
 DATE_KEYS = {"date", "started", "finished", "award_date", "approval_date"}
+# Pages whose last review is deliberately long ago, so the "not reviewed for 18 months" flag
+# has examples; every other page was reviewed in the past year (and never before its date).
+NOT_RECENTLY_REVIEWED = {
+    "islington-parking-permits",
+    "kent-school-admissions-online",
+    "garden-waste-online-subscriptions",
+    "planning-validation-alpha",
+    "apply-for-a-parking-permit",
+}
+PUBLISHED_AT = datetime.time(9, 30)
 LINE_LIST_KEYS = {"partners", "essential_skills", "nice_to_have_skills"}
 
 
@@ -127,11 +139,28 @@ def _page_fields(item: dict) -> dict:
     return fields
 
 
+def review_date(item: dict, *, today: datetime.date) -> datetime.date:
+    """When the demo says a page was last reviewed: a spread of recent dates, a few stale."""
+    published = datetime.date.fromisoformat(item["date"])
+    spread = sum(map(ord, item["slug"])) % 300  # stable per page, varied across pages
+    if item["slug"] in NOT_RECENTLY_REVIEWED:
+        reviewed = today - datetime.timedelta(days=600 + spread)
+    else:
+        reviewed = today - datetime.timedelta(days=14 + spread)
+    return max(reviewed, published)
+
+
+def _published_at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, PUBLISHED_AT))
+
+
 def _create_page(model, parent, item: dict, documents: dict, linked: dict):
     existing = model.objects.child_of(parent).filter(slug=item["slug"]).first()
     if existing is not None:
         return existing, False
-    page = parent.add_child(instance=model(**_page_fields(item)))
+    fields = _page_fields(item)
+    fields.setdefault("last_reviewed", review_date(item, today=timezone.localdate()))
+    page = parent.add_child(instance=model(**fields))
     codes = item.get("organisations", [])
     page.organisations = sorted(
         Organisation.objects.filter(code__in=codes), key=lambda o: codes.index(o.code)
@@ -167,6 +196,12 @@ def _create_page(model, parent, item: dict, documents: dict, linked: dict):
             linked["patterns"][s] for s in item.get("patterns_used", []) if s in linked["patterns"]
         ]
     publish(page)
+    # Publishing stamps the load time; readers, feeds and the API should see when the work
+    # was shared (its date) and last republished (its review), as a real site would.
+    Page.objects.filter(pk=page.pk).update(
+        first_published_at=_published_at(page.date),
+        last_published_at=_published_at(max(page.date, page.last_reviewed or page.date)),
+    )
     return page, True
 
 
@@ -210,21 +245,12 @@ def demo_users_ensure() -> list[str]:
     return created
 
 
-def reuse_counts_refresh() -> None:
-    """Give patterns a plausible reuse count from how many case studies link to them."""
-    for pattern in ServicePatternPage.objects.all():
-        count = pattern.case_studies.count()
-        if pattern.reuse_count != count:
-            BasePage.objects.filter(pk=pattern.pk).update(reuse_count=count)
-
-
 @transaction.atomic
 def demo_load() -> dict:
     organisations_load()
     tree = site_tree_ensure()
     documents = documents_load()
     created = pages_load(tree, documents)
-    reuse_counts_refresh()
     users_created = demo_users_ensure()
     from community.demo import community_demo_load
 

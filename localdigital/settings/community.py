@@ -128,23 +128,3 @@ def apply(settings: dict) -> None:
         "page_password": (20, 3600),
     }
     settings["COMMUNITY_UPLOAD_MAX_BYTES"] = 10 * 1024 * 1024
-    # Address domains that are never a work email for the Declaration.
-    settings["COMMUNITY_FREE_EMAIL_DOMAINS"] = [
-        "gmail.com",
-        "googlemail.com",
-        "hotmail.com",
-        "hotmail.co.uk",
-        "outlook.com",
-        "live.com",
-        "live.co.uk",
-        "yahoo.com",
-        "yahoo.co.uk",
-        "icloud.com",
-        "me.com",
-        "aol.com",
-        "btinternet.com",
-        "protonmail.com",
-        "proton.me",
-        "gmx.com",
-        "mail.com",
-    ]

@@ -23,11 +23,14 @@ SORTS = {
     "oldest": "d.date ASC, d.page_id ASC",
     "title": "d.title ASC, d.page_id ASC",
     "most-reused": "d.reuse_count DESC, d.date DESC, d.page_id DESC",
+    # Last checked (reviewed, or else published) first; see SearchDocument.checked_on.
+    "recently-reviewed": "d.checked_on DESC, d.date DESC, d.page_id DESC",
 }
 HIT_COLUMNS = (
     "d.page_id, d.title, d.url, d.content_type, d.content_type_label, d.date, "
-    "d.organisations, d.tags, d.summary, d.reuse_count"
+    "d.organisations, d.tags, d.summary, d.reuse_count, d.checked_on, d.status_label"
 )
+HIT_COLUMN_COUNT = HIT_COLUMNS.count(",") + 1
 VOCABULARY_SECONDS = 600
 # Like Elasticsearch's max_result_window: deep paging past this is refused on every engine.
 MAX_RESULT_WINDOW = 10_000
@@ -271,6 +274,8 @@ class HitRow:
     tags: list = field(default_factory=list)
     summary: str = ""
     reuse_count: int = 0
+    checked_on: datetime.date | None = None
+    status_label: str = ""
     summary_marked: str = ""  # summary with engine markers around matches, if any
     body_snippet: str = ""  # a fragment of the body with markers, if the body matched
     title_marked: str = ""
@@ -485,11 +490,11 @@ class SqlBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, ids)
             for row in cursor.fetchall():
-                hit = self.row_to_hit(row[:10])
+                hit = self.row_to_hit(row[:HIT_COLUMN_COUNT])
                 hit.title_marked = highlighter.mark(hit.title)
                 hit.summary_marked = highlighter.mark(hit.summary)
                 if not hit.summary_marked:
-                    hit.body_snippet = highlighter.snippet(row[10] or "")
+                    hit.body_snippet = highlighter.snippet(row[HIT_COLUMN_COUNT] or "")
                 by_id[hit.page_id] = hit
         return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -551,9 +556,11 @@ class SqlBackend(SearchBackend):
             organisations = json.loads(organisations)
         if isinstance(tags, str):
             tags = json.loads(tags)
-        date = row[5]
+        date, checked_on = row[5], row[10]
         if isinstance(date, str):
             date = datetime.date.fromisoformat(date)
+        if isinstance(checked_on, str):
+            checked_on = datetime.date.fromisoformat(checked_on)
         hit = HitRow(
             page_id=row[0],
             title=row[1],
@@ -565,8 +572,10 @@ class SqlBackend(SearchBackend):
             tags=tags or [],
             summary=row[8] or "",
             reuse_count=row[9] or 0,
+            checked_on=checked_on,
+            status_label=row[11] or "",
         )
-        extra = row[10:]
+        extra = row[HIT_COLUMN_COUNT:]
         if extra:
             hit.title_marked, hit.summary_marked, hit.body_snippet = (list(extra) + ["", "", ""])[
                 :3

@@ -185,7 +185,7 @@ class ElasticsearchBackend(SearchBackend):
         )
         rows = []
         for hit in hits:
-            date = hit.get("date")
+            date, checked_on = hit.get("date"), hit.get("checked_on")
             rows.append(
                 HitRow(
                     page_id=hit["page_id"],
@@ -198,6 +198,8 @@ class ElasticsearchBackend(SearchBackend):
                     tags=hit.get("tags") or [],
                     summary=hit.get("summary") or "",
                     reuse_count=hit.get("reuse_count") or 0,
+                    checked_on=datetime.date.fromisoformat(checked_on) if checked_on else None,
+                    status_label=hit.get("status_label") or "",
                     title_marked=hit["title_marked"],
                     summary_marked=hit["summary_marked"],
                     body_snippet=hit["body_snippet"],

@@ -10,7 +10,17 @@ from search import text
 from .base import EngineQuery
 
 FIELD_BOOSTS = ["title^10", "summary^4", "meta^3", "body"]
-FACET_FIELDS = ["type", "service_area", "tag", "organisation", "nation", "region", "year"]
+FACET_FIELDS = [
+    "type",
+    "service_area",
+    "tag",
+    "organisation",
+    "nation",
+    "region",
+    "year",
+    "maturity",
+    "review",
+]
 # Terms aggregations return only 10 buckets unless told otherwise.
 FACET_SIZE = 1000
 HIT_SOURCE = [
@@ -24,12 +34,15 @@ HIT_SOURCE = [
     "tags",
     "summary",
     "reuse_count",
+    "checked_on",
+    "status_label",
 ]
 SORTS = {
     "newest": [{"date": "desc"}, {"page_id": "desc"}],
     "oldest": [{"date": "asc"}, {"page_id": "asc"}],
     "title": [{"title.sort": "asc"}, {"page_id": "asc"}],
     "most-reused": [{"reuse_count": "desc"}, {"date": "desc"}, {"page_id": "desc"}],
+    "recently-reviewed": [{"checked_on": "desc"}, {"date": "desc"}, {"page_id": "desc"}],
 }
 
 
@@ -68,6 +81,8 @@ def index_body() -> dict:
                 "url": {"type": "keyword", "index": False},
                 "date": {"type": "date"},
                 "reuse_count": {"type": "integer"},
+                "checked_on": {"type": "date"},
+                "status_label": {"type": "keyword", "index": False},
                 "organisations": {"type": "object", "enabled": False},
                 "tags": {"type": "object", "enabled": False},
                 **facets,
@@ -89,6 +104,8 @@ def document_body(document, facets: list[tuple[str, str]]) -> dict:
         "url": document.url,
         "date": document.date.isoformat() if document.date else None,
         "reuse_count": document.reuse_count,
+        "checked_on": document.checked_on.isoformat() if document.checked_on else None,
+        "status_label": document.status_label,
         "organisations": document.organisations,
         "tags": document.tags,
     }

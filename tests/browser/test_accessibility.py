@@ -123,6 +123,7 @@ def test_search_unavailable_page_has_no_axe_violations(
 
 
 COMMUNITY_PUBLIC_PAGES = [
+    (lambda c: "/", 200, "home-with-declaration"),  # its calls to sign and to share work
     (lambda c: "/declaration/", 200, "declaration"),
     (lambda c: "/declaration/sign/", 200, None),
     (lambda c: "/declaration/signatories/", 200, "signatories"),

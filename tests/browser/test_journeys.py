@@ -301,7 +301,8 @@ def test_keyboard_alone_reaches_and_operates_every_control_on_the_search_page(
     page.keyboard.press("ArrowUp" if before == "newest" else "ArrowDown")  # the other option
     sort = page.evaluate("() => document.activeElement.value")
     assert sort != before, "arrow keys change the sort order"
-    tab_until(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Apply filters'")
+    # The sort control sits beside the result count, with its own button.
+    tab_until(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Sort'")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf"[?&]sort={sort}"))
     assert re.search(r"[?&]type=", page.url), "sorting kept the filter"

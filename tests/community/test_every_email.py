@@ -25,6 +25,7 @@ from tests.community.test_accounts import SIGNUP
 from tests.community.test_collaboration import valid as valid_opportunity
 from tests.community.test_contributions import submit
 from tests.community.test_declaration import apply
+from tests.community.test_live_only import schedule
 
 SITE = "https://councils.example:8443"
 TEMPLATES = Path(__file__).resolve().parents[2] / "community" / "templates"
@@ -91,6 +92,12 @@ def contribution_received(j):
 
 def contribution_approved(j):
     page = _contribution(j)
+    page.current_workflow_state.current_task_state.approve(user=j.staff["moderator"])
+
+
+def contribution_scheduled(j):
+    page = _contribution(j)
+    schedule(page, user=j.staff["moderator"])
     page.current_workflow_state.current_task_state.approve(user=j.staff["moderator"])
 
 

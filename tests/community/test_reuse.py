@@ -14,22 +14,35 @@ def reuse_count(page):
     return BasePage.objects.get(pk=page.pk).reuse_count
 
 
-def test_recording_reuse_creates_one_record_and_counts_it(client, members, pattern):
+@pytest.fixture
+def shared_pattern(make_page):
+    """A pattern from neither Council A nor B, so both their reuse counts
+    (community.selectors.counted_reuse_records)."""
+    from patterns.models import ServicePatternPage
+    from tests.factories import OrganisationFactory
+
+    author = OrganisationFactory(code="ZZZ", slug="council-z", name="Council Z")
+    return make_page(
+        ServicePatternPage, title="Book a bulky waste collection", organisations=[author]
+    )
+
+
+def test_recording_reuse_creates_one_record_and_counts_it(client, members, shared_pattern):
     client.force_login(members["verified_same"].user)
-    url = reverse("community:reuse", args=[pattern.pk])
+    url = reverse("community:reuse", args=[shared_pattern.pk])
     client.post(url, {"note": "Used for garden waste"})
     client.post(url, {"note": "Again"})
-    assert ReuseRecord.objects.filter(page=pattern).count() == 1
-    assert reuse_count(pattern) == 1
+    assert ReuseRecord.objects.filter(page=shared_pattern).count() == 1
+    assert reuse_count(shared_pattern) == 1
     assert ReuseRecord.objects.get().note == "Used for garden waste"
 
 
-def test_two_members_of_one_organisation_make_one_record(members, pattern):
-    services.reuse_record(page=pattern, profile=members["owner"])
-    services.reuse_record(page=pattern, profile=members["verified_same"])
-    services.reuse_record(page=pattern, profile=members["verified_other"])
-    assert ReuseRecord.objects.filter(page=pattern).count() == 2
-    assert reuse_count(pattern) == 2
+def test_two_members_of_one_organisation_make_one_record(members, shared_pattern):
+    services.reuse_record(page=shared_pattern, profile=members["owner"])
+    services.reuse_record(page=shared_pattern, profile=members["verified_same"])
+    services.reuse_record(page=shared_pattern, profile=members["verified_other"])
+    assert ReuseRecord.objects.filter(page=shared_pattern).count() == 2
+    assert reuse_count(shared_pattern) == 2
 
 
 def test_the_database_refuses_a_duplicate(members, pattern):
@@ -38,30 +51,30 @@ def test_the_database_refuses_a_duplicate(members, pattern):
         ReuseRecord.objects.create(page=pattern, organisation=members["owner"].organisation)
 
 
-def test_a_lost_race_returns_the_existing_record(members, pattern, monkeypatch):
+def test_a_lost_race_returns_the_existing_record(members, shared_pattern, monkeypatch):
     """Simulate the second of two concurrent clicks: get() misses, create() hits the constraint."""
-    existing, _ = services.reuse_record(page=pattern, profile=members["owner"])
+    existing, _ = services.reuse_record(page=shared_pattern, profile=members["owner"])
     real_get_or_create = ReuseRecord.objects.get_or_create
 
     def racing_get_or_create(**kwargs):
         raise IntegrityError("duplicate key value violates unique constraint")
 
     monkeypatch.setattr(ReuseRecord.objects, "get_or_create", racing_get_or_create)
-    record, created = services.reuse_record(page=pattern, profile=members["verified_same"])
+    record, created = services.reuse_record(page=shared_pattern, profile=members["verified_same"])
     monkeypatch.setattr(ReuseRecord.objects, "get_or_create", real_get_or_create)
     assert record.pk == existing.pk
     assert not created
-    assert reuse_count(pattern) == 1
+    assert reuse_count(shared_pattern) == 1
 
 
-def test_removing_reuse_only_removes_your_own_organisations_record(client, members, pattern):
-    services.reuse_record(page=pattern, profile=members["owner"])
+def test_removing_reuse_only_removes_your_own_organisations_record(client, members, shared_pattern):
+    services.reuse_record(page=shared_pattern, profile=members["owner"])
     client.force_login(members["verified_other"].user)
-    client.post(reverse("community:reuse_remove", args=[pattern.pk]))
-    assert reuse_count(pattern) == 1
+    client.post(reverse("community:reuse_remove", args=[shared_pattern.pk]))
+    assert reuse_count(shared_pattern) == 1
     client.force_login(members["verified_same"].user)
-    client.post(reverse("community:reuse_remove", args=[pattern.pk]))
-    assert reuse_count(pattern) == 0
+    client.post(reverse("community:reuse_remove", args=[shared_pattern.pk]))
+    assert reuse_count(shared_pattern) == 0
 
 
 def test_page_shows_who_reused_it(members, pattern, render_panel):

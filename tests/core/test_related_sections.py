@@ -54,7 +54,7 @@ def test_link_ids_come_back_per_section_from_either_side(make_page, organisation
         ("Service patterns used", {pattern.pk}),
     ]
     assert related_section_ids(other_brief) == [
-        ("Case studies from this brief", {study.pk, unrelated.pk})
+        ("Case studies that used this brief", {study.pk, unrelated.pk})
     ]
     assert related_section_ids(pattern) == [("Case studies that used this pattern", {study.pk})]
 

@@ -1,0 +1,142 @@
+"""The demo reads as a council would believe it: reuse by other councils, real dates, review
+dates, related pages that are related, and no two signatories saying the same thing."""
+
+import datetime
+import io
+import re
+from html import unescape
+from xml.etree import ElementTree
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from community.models import Commitment, Opportunity, ReuseRecord
+from core.models import BasePage
+from organisations.models import OrganisationType
+from patterns.models import ServicePatternPage
+from tests.db import kept_for_the_module
+
+CONTENT_MODELS = (CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage)
+EIGHTEEN_MONTHS = datetime.timedelta(days=548)
+
+# Each demo opportunity's subject, and the service area it belongs in.
+OPPORTUNITY_SERVICE_AREAS = {
+    "Shared booking platform for bulky waste collections": "waste-and-recycling",
+    "Open data standard for planning applications": "planning-and-building-control",
+    "Housing repairs chatbot: lessons and code": "housing",
+}
+
+
+def _counts():
+    return {
+        "reuse": ReuseRecord.objects.count(),
+        "reuse_total": sum(BasePage.objects.values_list("reuse_count", flat=True)),
+        "commitments": Commitment.objects.count(),
+        "opportunities": Opportunity.objects.count(),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for this module, then a second time to show it adds nothing."""
+    with kept_for_the_module(django_db_blocker):
+        call_command("load_demo", stdout=io.StringIO())
+        first = _counts()
+        call_command("load_demo", stdout=io.StringIO())
+        yield {"first": first, "second": _counts()}
+
+
+@pytest.fixture
+def hand_written(demo, db):
+    return BasePage.objects.exclude(slug__startswith="gen-")
+
+
+def test_loading_the_demo_again_adds_no_reuse_commitments_or_opportunities(demo):
+    assert demo["second"] == demo["first"]
+
+
+def test_every_content_type_has_varied_reuse_by_other_councils(hand_written):
+    for model in CONTENT_MODELS:
+        counts = list(model.objects.values_list("reuse_count", flat=True))
+        assert sum(1 for count in counts if count) >= len(counts) / 2, model
+        assert len(set(counts)) >= 3, (model, counts)  # varied, not one figure everywhere
+
+    records = ReuseRecord.objects.select_related("organisation", "page")
+    assert records.count() >= 50
+    for record in records:
+        own = set(record.page.organisations.values_list("pk", flat=True))
+        assert record.organisation.organisation_type == OrganisationType.COUNCIL, record
+        assert record.organisation_id not in own, (record.page.title, record.organisation.name)
+        assert record.created_at.date() >= record.page.date
+
+
+def test_stored_reuse_counts_match_the_records(hand_written):
+    for page in hand_written:
+        assert page.reuse_count == ReuseRecord.objects.filter(page=page).count(), page.title
+
+
+def test_demo_pages_are_dated_by_when_the_work_was_shared(hand_written):
+    today = timezone.localdate()
+    dates = set()
+    for page in hand_written:
+        assert timezone.localtime(page.first_published_at).date() == page.date, page.title
+        dates.add(page.date)
+    assert min(dates) < today - datetime.timedelta(days=365 * 3)
+    assert len(dates) > len(hand_written) / 2
+
+
+def test_the_feed_dates_demo_items_by_their_own_dates(client, hand_written):
+    response = client.get(reverse("community:feed_all", args=["rss"]))
+    items = ElementTree.fromstring(response.content).findall("channel/item")  # noqa: S314
+    newest = hand_written.order_by("-date").first().date
+
+    assert items[0].findtext("pubDate").startswith(newest.strftime("%a, %d %b %Y"))
+    assert len({item.findtext("pubDate")[:16] for item in items}) == len(items)
+
+
+def test_every_demo_page_has_a_review_date_and_a_few_are_overdue(hand_written):
+    today = timezone.localdate()
+    overdue = []
+    for page in hand_written:
+        assert page.last_reviewed is not None, page.title
+        assert page.date <= page.last_reviewed <= today, page.title
+        if page.last_reviewed < today - EIGHTEEN_MONTHS:
+            overdue.append(page.title)
+    assert 3 <= len(overdue) <= len(hand_written) / 4, overdue
+
+
+def test_briefs_list_only_case_studies_that_bought_through_or_reused_them(client, hand_written):
+    for brief in ProcurementBriefPage.objects.live():
+        html = unescape(client.get(brief.url).content.decode())
+        if brief.status in ("draft", "open"):
+            assert not brief.case_studies.exists(), brief.title
+            assert "Case studies that used this brief" not in html
+        buyers = set(brief.organisations.values_list("pk", flat=True))
+        brief_areas = set(brief.service_areas.values_list("pk", flat=True))
+        for study in brief.case_studies.live():
+            studied = set(study.organisations.values_list("pk", flat=True))
+            says_it_reused = re.search(r"another council's|brief", study.title + study.summary)
+            assert studied & buyers or says_it_reused, (brief.title, study.title)
+            assert set(study.service_areas.values_list("pk", flat=True)) & brief_areas
+            assert study.date >= brief.date, (brief.title, study.title)
+            assert study.title in html
+
+
+def test_demo_opportunities_sit_in_the_service_area_of_their_subject(demo, db):
+    found = {
+        opportunity.title: opportunity.service_area.slug
+        for opportunity in Opportunity.objects.select_related("service_area")
+    }
+    assert found == OPPORTUNITY_SERVICE_AREAS
+
+
+def test_demo_signatories_each_make_their_own_commitment(demo, db):
+    commitments = list(Commitment.objects.all())
+    assert len(commitments) >= 8
+    for field in ("title", "mission", "impact", "partners"):
+        values = [getattr(commitment, field) for commitment in commitments]
+        assert len(set(values)) == len(values), field
