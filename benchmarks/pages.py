@@ -191,6 +191,7 @@ def main() -> None:
         DJANGO_SETTINGS_MODULE="localdigital.settings.production",
         SECRET_KEY="benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",  # noqa: S105
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="0",
         MEDIA_ROOT=str(workdir / "media"),
         STATIC_ROOT_DIR=str(ROOT / "static"),

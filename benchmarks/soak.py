@@ -239,6 +239,7 @@ def main() -> None:
         DJANGO_SETTINGS_MODULE="localdigital.settings.production",
         SECRET_KEY="soak-benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",  # noqa: S105
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL="http://127.0.0.1",
         # Plain HTTP on the loopback: the cookies cannot be Secure-only here.
         SECURE_SSL_REDIRECT="0",
         SESSION_COOKIE_SECURE="0",

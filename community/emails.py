@@ -5,14 +5,22 @@ it commits (core.outbox), so a mail server that is down never rolls back what a 
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 from core.outbox import queue_email
+from core.site_url import absolute_url, site_url
+
+__all__ = ["absolute_url", "html_alternative", "send"]
 
 
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def html_alternative(*, subject: str, text: str) -> str:
+    """The HTML part of a message, made from its text part, so the two never say different
+    things: the site's name at the top, paragraphs, and links made clickable."""
+    return render_to_string(
+        "community/emails/message.html",
+        {"subject": subject, "text": text, "site_name": settings.SITE_NAME, "site_url": site_url()},
+    )
 
 
 def send(*, to: list[str] | str, template: str, context: dict, headers: dict | None = None) -> int:
@@ -30,15 +38,16 @@ def send(*, to: list[str] | str, template: str, context: dict, headers: dict | N
     subject = render_to_string(f"community/emails/{template}_subject.txt", context)
     subject = " ".join(subject.split())
     body = render_to_string(f"community/emails/{template}.txt", context)
+    html = html_alternative(subject=subject, text=body)
     for recipient in recipients:
-        queue_email(
-            EmailMessage(
-                subject=subject,
-                body=body,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[recipient],
-                # A copy each: the outbox adds a Message-ID to the dict it is given.
-                headers=dict(headers or {}),
-            )
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[recipient],
+            # A copy each: the outbox adds a Message-ID to the dict it is given.
+            headers=dict(headers or {}),
         )
+        message.attach_alternative(html, "text/html")
+        queue_email(message)
     return len(recipients)

@@ -17,6 +17,7 @@ from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBrief
 from community.models import EVERYTHING_VALUE, FollowKind
 from core import selectors as core_selectors
 from core.models import BasePage, ContentTag, ServiceArea
+from core.site_url import absolute_url
 from organisations.models import Organisation
 from patterns.models import ServicePatternPage
 
@@ -112,13 +113,16 @@ class ContentFeed(Feed):
     def title(self, obj):
         return f"Local Digital: {obj['title']}"
 
+    # Absolute on SITE_URL: left relative, Django would put the request's Host in front.
     def link(self, obj):
-        return "/"
+        return absolute_url("/")
 
     def feed_url(self, obj):
         if obj["kind"] == "all":
-            return reverse("community:feed_all", args=[self.format_name])
-        return reverse("community:feed", args=[self.format_name, obj["kind"], obj["slug"]])
+            return absolute_url(reverse("community:feed_all", args=[self.format_name]))
+        return absolute_url(
+            reverse("community:feed", args=[self.format_name, obj["kind"], obj["slug"]])
+        )
 
     def description(self, obj):
         return f"The latest public {obj['title'].lower()} shared by councils on Local Digital."
@@ -135,7 +139,7 @@ class ContentFeed(Feed):
         return escape(item.summary)
 
     def item_link(self, item: BasePage):
-        return item.url
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item: BasePage):
         # The date readers see on the page (when the work was shared), not when this copy of

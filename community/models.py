@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.models import PHASES
-from core.models.routing import CachedRestrictionsMixin
+from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin
 
 # --- Members -------------------------------------------------------------------------------
 
@@ -422,7 +422,7 @@ class Commitment(models.Model):
         return self.title
 
 
-class DeclarationPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+class DeclarationPage(SiteUrlMixin, CachedRestrictionsMixin, RoutablePageMixin, Page):
     """The Local Digital Declaration: its text, its principles, signing and signatories."""
 
     intro = models.TextField(blank=True, max_length=600)

@@ -733,7 +733,7 @@ def contribution_decided(*, workflow_state, approved: bool) -> None:
             "page": page,
             "comment": comment,
             "member": member,
-            "contributions_url": reverse("community:contributions"),
+            "contributions_url": emails.absolute_url(reverse("community:contributions")),
         },
     )
 

@@ -1,4 +1,5 @@
-"""Writes to the controlled vocabularies: the Declaration's principles, service areas, LGSL."""
+"""Writes to the controlled vocabularies (the Declaration's principles, service areas, LGSL)
+and to the Site record that follows SITE_URL."""
 
 import csv
 from pathlib import Path
@@ -6,7 +7,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
+from wagtail.models import Site
+
 from core.models import LocalService, Principle, ServiceArea
+from core.site_url import site_host_and_port
 
 LGSL_CSV = Path(__file__).resolve().parent / "data" / "local_services_lgsl.csv"
 
@@ -110,3 +114,21 @@ def reference_taxonomies_load() -> None:
                 if int(row["LGSL"]) not in existing_codes
             ]
         )
+
+
+def site_record_sync() -> bool:
+    """Set the default Wagtail Site's hostname and port from SITE_URL; True if they changed.
+
+    Links never depend on the record (core.models.routing.SiteUrlMixin), but Wagtail's admin
+    shows it, matches requests to it and builds a few links of its own from it.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return False
+    hostname, port = site_host_and_port()
+    if (site.hostname, site.port) == (hostname, port):
+        return False
+    site.hostname, site.port = hostname, port
+    # Saving clears Wagtail's root-path cache and starts a new page-cache generation.
+    site.save(update_fields=["hostname", "port"])
+    return True

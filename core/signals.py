@@ -1,5 +1,8 @@
-"""Keep caches in step with the page tree: any change to what is public clears the page cache."""
+"""Keep caches in step with the page tree (any change to what is public clears the page
+cache), and Wagtail's base URLs with SITE_URL."""
 
+from django.conf import settings
+from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -35,3 +38,12 @@ def clear_page_cache_on_page_change(sender, **kwargs):
 def clear_page_cache_on_model_change(sender, instance, **kwargs):
     if isinstance(instance, CACHE_RELEVANT_MODELS):
         invalidate_page_cache()
+
+
+@receiver(setting_changed)
+def keep_wagtail_base_urls_on_site_url(sender, setting, value, **kwargs):
+    """Wagtail reads its own two settings; they follow an override of SITE_URL (a test, a
+    shell) as base.py makes them follow the environment."""
+    if setting == "SITE_URL":
+        settings.WAGTAILADMIN_BASE_URL = value
+        settings.WAGTAILAPI_BASE_URL = value

@@ -8,11 +8,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from core.models.routing import CachedRestrictionsMixin, SpecificChildRoutingMixin
+from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin, SpecificChildRoutingMixin
 from core.page_cache import cached_per_generation
 
 
-class HomePage(CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
+class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels: ClassVar[list] = [*Page.content_panels, FieldPanel("intro")]

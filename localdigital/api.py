@@ -15,6 +15,7 @@ from wagtail.api import APIField
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -28,6 +29,7 @@ from rest_framework.response import Response
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from core import selectors
 from core.models import BasePage, RelatedDocument
+from core.site_url import absolute_url
 from patterns.models import ServicePatternPage
 
 logger = logging.getLogger(__name__)
@@ -110,15 +112,12 @@ class OrganisationListField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, manager):
-        request = self.context.get("request")
         return [
             {
                 "code": organisation.code,
                 "name": organisation.name,
                 "slug": organisation.slug,
-                "html_url": request.build_absolute_uri(organisation.get_absolute_url())
-                if request
-                else organisation.get_absolute_url(),
+                "html_url": absolute_url(organisation.get_absolute_url()),
             }
             for organisation in manager.all()
         ]
@@ -151,7 +150,6 @@ class DocumentListField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, manager):
-        request = self.context.get("request")
         items = []
         for related in manager.select_related("document").all():
             url = related.document.url
@@ -159,7 +157,7 @@ class DocumentListField(serializers.Field):
                 {
                     "id": related.document_id,
                     "title": related.display_title,
-                    "download_url": request.build_absolute_uri(url) if request else url,
+                    "download_url": absolute_url(url),
                 }
             )
         return items
@@ -355,6 +353,26 @@ class PublicAPIMixin:
         return super().find_object(queryset, request)
 
 
+class SpecificPageHtmlUrlField(PageHtmlUrlField):
+    def to_representation(self, page):
+        return super().to_representation(page.specific_deferred)
+
+
+class SpecificPageParentField(PageParentField):
+    def get_attribute(self, instance):
+        parent = super().get_attribute(instance)
+        return parent.specific_deferred if parent is not None else None
+
+
+class SiteUrlPageSerializer(PageSerializer):
+    """html_url from the page's own class (no query: deferred), whose address is on SITE_URL
+    (core.models.routing.SiteUrlMixin). A plain Page, which `type=wagtailcore.Page` lists and
+    every parent is, would take the Site record's, which cannot say https on port 8443."""
+
+    html_url = SpecificPageHtmlUrlField(read_only=True)
+    parent = SpecificPageParentField(read_only=True)
+
+
 class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     """Pages: every content type's structured fields; only live, public pages.
 
@@ -362,6 +380,8 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     `type=casestudies.CaseStudyPage` adds that type's own fields; `type=wagtailcore.Page` lists
     every public page, index pages included.
     """
+
+    base_serializer_class = SiteUrlPageSerializer
 
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTER_PARAMETERS)
 

@@ -15,6 +15,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.text import slugify
 
+from core.site_url import absolute_url
+
 FORMATS = ("csv", "json")
 # A download is the whole listing, not one page of it, up to this many rows.
 MAX_EXPORT_ROWS = 5000
@@ -98,12 +100,6 @@ def export_response(rows, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
-def _absolute(request, url: str) -> str:
-    if not url:
-        return ""
-    return request.build_absolute_uri(url) if request is not None else url
-
-
 def content_rows(pages, *, request=None) -> list[dict]:
     """One row per content page (any core.BasePage, specific or not), the listing's columns."""
     rows = []
@@ -115,7 +111,7 @@ def content_rows(pages, *, request=None) -> list[dict]:
                 "id": page.pk,
                 "title": page.title,
                 "type": getattr(specific_class, "content_type_label", specific_class.__name__),
-                "url": _absolute(request, page.get_url(request=request) or ""),
+                "url": absolute_url(page.get_url(request=request) or ""),
                 "summary": page.summary,
                 "date": page.date,
                 "organisations": [organisation.name for organisation in organisations],
@@ -139,7 +135,7 @@ def search_hit_rows(hits, *, request=None) -> list[dict]:
                 "id": hit.page_id,
                 "title": hit.title,
                 "type": hit.content_type_label,
-                "url": _absolute(request, hit.url),
+                "url": absolute_url(hit.url),
                 "summary": hit.summary,
                 "date": hit.date,
                 "organisations": [_name(item) for item in hit.organisations],
@@ -202,7 +198,7 @@ def organisation_rows(organisations, *, request=None) -> list[dict]:
             "gss_code": organisation.gss_code,
             "website": organisation.website,
             "current": organisation.is_current,
-            "url": _absolute(request, organisation.get_absolute_url()),
+            "url": absolute_url(organisation.get_absolute_url()),
         }
         for organisation in organisations
     ]

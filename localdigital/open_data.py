@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from core.site_url import absolute_url, site_url
 from localdigital.openapi import openapi_document
 from organisations.models import Organisation, OrganisationIndexPage
 
@@ -66,7 +67,7 @@ def sitemap(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Allow: /"]
     lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOW]
-    lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    lines += ["", f"Sitemap: {absolute_url('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
@@ -91,14 +92,14 @@ def security_txt(request):
         f"Contact: {contact}",
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: en",
-        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+        f"Canonical: {absolute_url('/.well-known/security.txt')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def _api_root(request) -> str:
-    return request.build_absolute_uri("/api/v2/").rstrip("/")
+    return absolute_url("/api/v2/").rstrip("/")
 
 
 def _cors(response):
@@ -113,7 +114,7 @@ def api_index(request):
         JsonResponse(
             {
                 "name": "Local Digital public API",
-                "documentation": request.build_absolute_uri("/developers/api/"),
+                "documentation": absolute_url("/developers/api/"),
                 "openapi": f"{root}/openapi.json",
                 "endpoints": {"pages": f"{root}/pages/", "documents": f"{root}/documents/"},
                 "licence": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
@@ -126,7 +127,7 @@ def api_index(request):
 @require_GET
 def openapi_json(request):
     document = openapi_document(server_url=_api_root(request))
-    document["externalDocs"]["url"] = request.build_absolute_uri("/developers/api/")
+    document["externalDocs"]["url"] = absolute_url("/developers/api/")
     return _cors(JsonResponse(document, json_dumps_params={"indent": 1}))
 
 
@@ -135,5 +136,5 @@ def developers_api(request):
     return render(
         request,
         "developers/api.html",
-        {"api_root": _api_root(request), "site_root": request.build_absolute_uri("/").rstrip("/")},
+        {"api_root": _api_root(request), "site_root": site_url()},
     )

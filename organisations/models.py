@@ -16,7 +16,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from core.models.routing import CachedRestrictionsMixin
+from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin
 from core.page_cache import cached_per_generation
 from organisations.domains import domain_is_shared, domain_is_valid, domain_normalise
 
@@ -281,7 +281,7 @@ class OrganisationEmailDomain(Orderable):
         super().save(*args, **kwargs)
 
 
-class OrganisationIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+class OrganisationIndexPage(SiteUrlMixin, CachedRestrictionsMixin, RoutablePageMixin, Page):
     """/organisations/: the directory, and one page per organisation listing its work."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

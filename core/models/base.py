@@ -20,7 +20,7 @@ from taggit.models import ItemBase
 
 from core.blocks import BaseStreamBlock
 
-from .routing import CachedRestrictionsMixin
+from .routing import CachedRestrictionsMixin, SiteUrlMixin
 from .taxonomies import ContentTag
 
 LICENCES = [
@@ -74,7 +74,7 @@ class TaggedContent(ItemBase):
     )
 
 
-class BasePage(CachedRestrictionsMixin, Page):
+class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
     """Shared by case studies, briefs, business cases and patterns.
 
     Concrete (multi-table) rather than abstract, so that listings across types, tag pages,
@@ -270,7 +270,7 @@ class RelatedDocument(Orderable):
         return self.title or self.document.title
 
 
-class StandardPage(CachedRestrictionsMixin, Page):
+class StandardPage(SiteUrlMixin, CachedRestrictionsMixin, Page):
     """A plain page: the accessibility statement, the privacy notice, about the site."""
 
     summary = models.TextField(blank=True, max_length=600)

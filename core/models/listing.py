@@ -7,10 +7,12 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from core.models.routing import CachedRestrictionsMixin, SpecificChildRoutingMixin
+from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin, SpecificChildRoutingMixin
 
 
-class ListingPageMixin(CachedRestrictionsMixin, SpecificChildRoutingMixin, models.Model):
+class ListingPageMixin(
+    SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin, models.Model
+):
     """Mixed into each type's index page; `listing_model` names the type it lists."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from core.page_cache import cached_per_generation, current_generation
+from core.site_url import site_url
 
 
 def restricted_paths() -> tuple[str, ...]:
@@ -40,6 +41,36 @@ class CachedRestrictionsMixin:
         if site_has_aliases() or any(self.path.startswith(path) for path in paths):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()
+
+
+def default_site_id(site_root_paths) -> int | None:
+    """The default Site's id: without a query when, as here, there is only one Site."""
+    site_ids = {root_path.site_id for root_path in site_root_paths}
+    if len(site_ids) == 1:
+        return next(iter(site_ids))
+    return cached_per_generation(
+        "default-site-id",
+        lambda: Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first(),
+    )
+
+
+class SiteUrlMixin:
+    """Pages of the default Site are at SITE_URL, whatever its Site record's hostname and port.
+
+    Wagtail builds a page's full URL from the Site record, which can only say http, or https
+    on port 443; SITE_URL can say anything (https on 8443). `get_url_parts` is Wagtail's
+    documented hook for a page's address, so full_url, the sitemap and the admin's "view live"
+    all follow. A page under any other Site record keeps that record's address.
+    """
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request=request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, _root_url, page_path = parts
+        if site_id == default_site_id(self._get_site_root_paths(request)):
+            return site_id, site_url(), page_path
+        return parts
 
 
 class SpecificChildRoutingMixin:

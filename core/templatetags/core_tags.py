@@ -5,6 +5,7 @@ import json
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -39,6 +40,13 @@ def json_ld(context, obj):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def site_name():
+    """For templates rendered without a request, where the context processor does not run
+    (Wagtail's notification emails)."""
+    return settings.SITE_NAME
 
 
 @register.simple_tag(takes_context=True)

@@ -8,6 +8,8 @@ from wagtail.models import Page, Site
 
 from casestudies.models import BusinessCaseIndexPage, CaseStudyIndexPage, ProcurementBriefIndexPage
 from core.models import StandardPage
+from core.services import site_record_sync
+from core.site_url import site_host_and_port
 from home.models import HomePage
 from organisations.models import OrganisationIndexPage
 from patterns.models import ServicePatternIndexPage
@@ -73,9 +75,10 @@ def site_tree_ensure() -> dict[str, Page]:
         publish(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_host_and_port()
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Local Digital",
@@ -84,6 +87,8 @@ def site_tree_ensure() -> dict[str, Page]:
         site.root_page = home
         site.site_name = "Local Digital"
         site.save()
+    # Wagtail's initial migration made the record localhost:80; it follows SITE_URL.
+    site_record_sync()
 
     pages = {"home": home}
     for model, title, slug, intro in INDEX_PAGES:

@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 
+from core.site_url import site_url_validated
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "localdigital"
 
@@ -28,7 +30,14 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 SITE_NAME = "Local Digital"
 WAGTAIL_SITE_NAME = SITE_NAME
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: every absolute link it gives out (emails, the API, the sitemap,
+# feeds, JSON-LD, Open Graph, canonical links, Wagtail's and allauth's emails) is built on
+# it (core.site_url). The default is the address `make run` serves; production requires it.
+SITE_URL = site_url_validated(os.environ.get("SITE_URL", "") or "http://127.0.0.1:8000")
+# Wagtail's own: its notification emails and its API's detail_url. core.apps keeps them in
+# step when SITE_URL is overridden (a test, a shell).
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILAPI_BASE_URL = SITE_URL
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
@@ -100,7 +109,11 @@ MIDDLEWARE = [
     "core.models.routing.CachedSiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Under DEBUG only, and unless TECHNICAL_ERROR_PAGES: the site's own 404 page.
+    "localdigital.middleware.SiteNotFoundPageMiddleware",
 ]
+# Django's technical 404 page under DEBUG, which lists every route (localdigital.middleware).
+TECHNICAL_ERROR_PAGES = env_bool("DJANGO_TECHNICAL_ERRORS", False)
 
 ROOT_URLCONF = "localdigital.urls"
 WSGI_APPLICATION = "localdigital.wsgi.application"
@@ -304,6 +317,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Wagtail's moderation emails with an HTML part too, like every email the site sends.
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 
 # Wagtail
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "pptx", "odp"]

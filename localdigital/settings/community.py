@@ -62,7 +62,7 @@ def apply(settings: dict) -> None:
     settings["ACCOUNT_CONFIRM_EMAIL_ON_GET"] = False
     settings["ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION"] = True
     settings["ACCOUNT_LOGIN_ON_PASSWORD_RESET"] = False
-    settings["ACCOUNT_EMAIL_SUBJECT_PREFIX"] = "[Local Digital] "
+    settings["ACCOUNT_EMAIL_SUBJECT_PREFIX"] = f"[{settings['SITE_NAME']}] "
     settings["ACCOUNT_SESSION_REMEMBER"] = False
     settings["ACCOUNT_PREVENT_ENUMERATION"] = True
     # Members confirm who they are (before deleting their account, say) with their password.

@@ -9,6 +9,11 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+# The default (http://127.0.0.1:8000) would put a development address in every email.
+if not os.environ.get("SITE_URL", "").strip():  # noqa: F405
+    raise ImproperlyConfigured(
+        "SITE_URL must be set in production: the public address, like https://example.org."
+    )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

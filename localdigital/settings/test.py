@@ -20,7 +20,7 @@ PAGE_CACHE_SECONDS = 0
 # page-cache tests.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LOCALDIGITAL_ALLOW_DEMO_USERS = True
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 # Each task runs as it is queued, whatever TASKS_BACKEND a developer's shell has set.
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
 # One line per request is for deployments; tests that read it turn it up (caplog.at_level).

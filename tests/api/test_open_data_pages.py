@@ -146,10 +146,10 @@ def test_sitemap_lists_public_pages_and_organisations(client, corpus):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "<loc>http://localhost/case-studies/online-repairs-booking/</loc>" in body
-    assert "<loc>http://localhost/organisations/hackney/</loc>" in body
-    assert "<loc>http://localhost/organisations/cardiff/</loc>" in body
-    assert "<loc>http://localhost/accessibility/</loc>" in body
+    assert "<loc>http://testserver/case-studies/online-repairs-booking/</loc>" in body
+    assert "<loc>http://testserver/organisations/hackney/</loc>" in body
+    assert "<loc>http://testserver/organisations/cardiff/</loc>" in body
+    assert "<loc>http://testserver/accessibility/</loc>" in body
 
 
 def test_security_txt_publishes_the_configured_contact(client, settings):

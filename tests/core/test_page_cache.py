@@ -45,18 +45,20 @@ def test_unpublishing_clears_the_page_cache(
     assert "Soon withdrawn study" not in client.get(site_tree["case-studies"].url).content.decode()
 
 
-def test_http_and_https_readers_get_pages_built_for_their_own_scheme(
-    client, site_tree, page_cache_on
+def test_http_and_https_readers_each_get_their_own_cached_page_with_links_on_site_url(
+    client, site_tree, page_cache_on, settings
 ):
-    """The page carries absolute URLs (Open Graph); the first reader's scheme must not decide
-    what the others get."""
+    """The page carries absolute URLs (Open Graph, canonical), always on SITE_URL; each
+    scheme still has its own cache entry, so the first reader never decides the others'."""
+    settings.SITE_URL = "https://councils.example:8443"
     plain = client.get("/", secure=False)
     secure = client.get("/", secure=True)
 
     assert plain["X-Page-Cache"] == "miss"
     assert secure["X-Page-Cache"] == "miss"
-    assert 'content="https://testserver/"' in secure.content.decode()
-    assert 'content="http://testserver/"' in plain.content.decode()
+    for response in (plain, secure):
+        assert 'content="https://councils.example:8443/"' in response.content.decode()
+        assert "testserver" not in response.content.decode()
     assert client.get("/", secure=True)["X-Page-Cache"] == "hit"
 
 

@@ -15,7 +15,14 @@ def _run(module: str, env_extra: dict, *args: str) -> subprocess.CompletedProces
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "SITE_URL",
+            "DATABASE_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update({"DJANGO_SETTINGS_MODULE": module, **env_extra})
     return subprocess.run(  # noqa: S603
@@ -45,12 +52,44 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_site_url():
+    """Its default, the development address, would be in every link the site emails."""
+    result = _run(
+        "localdigital.settings.production",
+        {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"},
+        "check",
+    )
+    assert result.returncode != 0
+    assert "SITE_URL must be set in production" in result.stderr
+
+
+def test_a_site_url_with_a_path_is_refused():
+    result = _run("localdigital.settings.dev", {"SITE_URL": "https://example.org/local"}, "check")
+    assert result.returncode != 0
+    assert "SITE_URL must be the site's address with no path" in result.stderr
+
+
+def test_the_deploy_check_warns_of_a_site_url_without_https():
+    result = _run(
+        "localdigital.settings.production",
+        {
+            "SECRET_KEY": "a-long-random-production-secret-key-" + "k7Qz" * 10,
+            "ALLOWED_HOSTS": "example.org",
+            "SITE_URL": "http://example.org",
+        },
+        "check",
+        "--deploy",
+    )
+    assert "core.W002" in result.stderr + result.stdout
+
+
 def test_production_passes_the_deploy_check():
     result = _run(
         "localdigital.settings.production",
         {
             "SECRET_KEY": "a-long-random-production-secret-key-" + "k7Qz" * 10,
             "ALLOWED_HOSTS": "example.org",
+            "SITE_URL": "https://example.org",
         },
         "check",
         "--deploy",
@@ -66,6 +105,7 @@ def test_production_queues_background_work_in_the_database_unless_told_otherwise
     env = {
         "SECRET_KEY": "a-long-random-production-secret-key-" + "k7Qz" * 10,
         "ALLOWED_HOSTS": "example.org",
+        "SITE_URL": "https://example.org",
     }
     default = _run("localdigital.settings.production", {**env, "TASKS_BACKEND": ""}, *show)
     assert "django_tasks_db.DatabaseBackend" in default.stdout, default.stderr
@@ -86,6 +126,7 @@ def test_production_static_files_collect_into_a_complete_manifest(tmp_path):
     env = {
         "SECRET_KEY": "a-long-random-production-secret-key-" + "k7Qz" * 10,
         "ALLOWED_HOSTS": "example.org",
+        "SITE_URL": "https://example.org",
         "STATIC_ROOT": str(tmp_path),
     }
     result = _run("localdigital.settings.production", env, "collectstatic", "--noinput", "-v0")

@@ -113,6 +113,7 @@ class ServedSite:
                 "DJANGO_SETTINGS_MODULE": "localdigital.settings.production",
                 "SECRET_KEY": SECRET,
                 "ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "SITE_URL": "http://127.0.0.1",
                 "SECURE_SSL_REDIRECT": "0",
                 "SESSION_COOKIE_SECURE": "0",
                 "CSRF_COOKIE_SECURE": "0",

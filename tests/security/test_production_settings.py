@@ -25,6 +25,7 @@ def test_production_settings_are_secure():
         DJANGO_SETTINGS_MODULE="localdigital.settings.production",
         SECRET_KEY="a-long-random-production-secret-key-" + "k7Qz" * 10,
         ALLOWED_HOSTS="example.org",
+        SITE_URL="https://example.org",
     )
     for name in (
         "SECURE_SSL_REDIRECT",
