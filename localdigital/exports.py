@@ -228,7 +228,7 @@ def signatory_rows(signatures, *, request=None) -> list[dict]:
             "region": signature.organisation.region,
             "signed": signature.signed_at.date() if signature.signed_at else None,
             "commitments": [commitment.title for commitment in signature.commitments.all()],
-            "url": _absolute(request, signature.organisation.get_absolute_url()),
+            "url": absolute_url(signature.organisation.get_absolute_url()),
         }
         for signature in signatures
     ]
