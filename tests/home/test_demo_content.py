@@ -55,7 +55,9 @@ def hand_written(demo, db):
     return BasePage.objects.exclude(slug__startswith="gen-")
 
 
-def test_loading_the_demo_again_adds_no_reuse_commitments_or_opportunities(demo):
+def test_loading_the_demo_again_adds_no_reuse_commitments_or_opportunities(demo, db):
+    # `db` too: pytest-django runs tests without it after the transactional ones, whose flush
+    # empties the database the module's corpus is built in.
     assert demo["second"] == demo["first"]
 
 
