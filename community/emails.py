@@ -8,10 +8,20 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+from wagtail.admin.admin_url_finder import AdminURLFinder
+
 from core.outbox import queue_email
 from core.site_url import absolute_url, site_url
 
-__all__ = ["absolute_url", "html_alternative", "send"]
+__all__ = ["absolute_url", "admin_edit_url", "html_alternative", "send"]
+
+
+def admin_edit_url(instance) -> str:
+    """The absolute address of `instance`'s screen in the admin, for emails to staff: a link
+    takes them straight to what needs them, where a menu path made them hunt for it. Each
+    reader's own permissions are checked when they follow it."""
+    path = AdminURLFinder().get_edit_url(instance)
+    return absolute_url(path) if path else absolute_url("/admin/")
 
 
 def html_alternative(*, subject: str, text: str) -> str:

@@ -770,7 +770,7 @@ def comment_create(*, page: BasePage, profile: MemberProfile, body: str) -> Comm
     emails.send(
         to=staff_emails(),
         template="comment_to_moderate",
-        context={"comment": comment, "page": page},
+        context={"comment": comment, "page": page, "edit_url": emails.admin_edit_url(comment)},
     )
     return comment
 
@@ -804,7 +804,12 @@ def comment_report(*, comment: Comment, user, reason: str) -> tuple[CommentRepor
         emails.send(
             to=staff_emails(),
             template="comment_reported",
-            context={"comment": comment, "report": report, "hidden": hidden},
+            context={
+                "comment": comment,
+                "report": report,
+                "hidden": hidden,
+                "edit_url": emails.admin_edit_url(comment),
+            },
         )
     return report, created
 
@@ -1034,7 +1039,7 @@ def signature_approver_confirm(*, signature: Signature) -> bool:
         emails.send(
             to=staff_emails(("Moderators", "Editors")),
             template="declaration_to_review",
-            context={"signature": signature},
+            context={"signature": signature, "edit_url": emails.admin_edit_url(signature)},
         )
     return bool(updated)
 

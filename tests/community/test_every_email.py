@@ -341,3 +341,29 @@ def test_each_email_is_the_sites_own_with_absolute_links_on_site_url(
             assert message.subject.startswith("[Local Digital] ")
         for boilerplate in ("Hello from", "Thank you for using"):
             assert boilerplate not in message.body + html[0], (boilerplate, message.body)
+
+
+# Emails to staff about one thing link to that thing's screen in the admin, not to a menu.
+STAFF_EMAIL_SCREENS = {
+    "comment_to_moderate": "/admin/snippets/community/comment/edit/",
+    "comment_reported": "/admin/snippets/community/comment/edit/",
+    "declaration_to_review": "/admin/snippets/community/signature/edit/",
+}
+
+
+@pytest.mark.parametrize("name", sorted(STAFF_EMAIL_SCREENS))
+def test_staff_emails_link_to_the_screen_of_what_needs_them(
+    name, request, settings, site_tree, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = SITE
+    journey = Journey(request)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        JOURNEYS[name](journey)
+    message = next(m for m in mail.outbox if m.to == [journey.staff["moderator"].email])
+    links = [url for url in URL.findall(message.body) if STAFF_EMAIL_SCREENS[name] in url]
+    assert len(links) == 1, message.body
+    journey.client.force_login(journey.staff["moderator"])
+    screen = journey.client.get(links[0].removeprefix(SITE))
+    assert screen.status_code == 200
+    assert screen.context["object"].pk == int(links[0].rstrip("/").rsplit("/", 1)[1])
