@@ -11,7 +11,7 @@ def site_tree_ensure():
     """The home page, index pages, standard pages and reference taxonomies, as `make run`
     builds them; idempotent, so cheap once they are there."""
     from core.services import reference_taxonomies_load
-    from home.demo.site_tree import site_tree_ensure as tree_ensure
+    from home.site_tree import site_tree_ensure as tree_ensure
 
     reference_taxonomies_load()
     return tree_ensure()

@@ -26,7 +26,7 @@ from core.boilerplate import DEMO_NOTICE_HTML
 from core.models import LocalService, Principle, ServiceArea
 from core.services import reference_taxonomies_load
 from home.demo.documents import text_to_pdf
-from home.demo.site_tree import publish, site_tree_ensure
+from home.site_tree import publish, site_tree_ensure
 from organisations.domains import website_email_domain
 from organisations.models import Organisation
 from organisations.services import (

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from core.checks import site_url_is_https
-from home.demo.site_tree import site_tree_ensure
+from home.site_tree import site_tree_ensure
 
 
 def default_site() -> Site:

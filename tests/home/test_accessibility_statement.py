@@ -4,7 +4,7 @@ when it was prepared and last reviewed."""
 
 import re
 
-from home.demo.site_tree import (
+from home.site_tree import (
     ACCESSIBILITY_STATEMENT_PREPARED,
     ACCESSIBILITY_STATEMENT_REVIEWED,
     long_date,

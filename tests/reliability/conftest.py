@@ -6,7 +6,7 @@ from tests.reliability import served
 
 SEED = """
 from core.services import reference_taxonomies_load
-from home.demo.site_tree import site_tree_ensure
+from home.site_tree import site_tree_ensure
 from tests import factories
 
 reference_taxonomies_load()
