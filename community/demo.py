@@ -192,6 +192,7 @@ def declaration_page_ensure() -> DeclarationPage:
         instance=DeclarationPage(
             title="The Local Digital Declaration",
             slug="declaration",
+            show_in_menus=True,
             intro="A shared ambition for the future of local public services, signed by councils and "
             "the bodies around them.",
             body=DECLARATION_BODY,

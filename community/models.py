@@ -425,6 +425,9 @@ class Commitment(models.Model):
 class DeclarationPage(SiteUrlMixin, CachedRestrictionsMixin, RoutablePageMixin, Page):
     """The Local Digital Declaration: its text, its principles, signing and signatories."""
 
+    # Its title ("The Local Digital Declaration") would push the header menu onto two rows.
+    navigation_label = "Declaration"
+
     intro = models.TextField(blank=True, max_length=600)
     body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
     signing_intro = RichTextField(

@@ -94,7 +94,10 @@ def site_tree_ensure() -> dict[str, Page]:
     for model, title, slug, intro in INDEX_PAGES:
         page = model.objects.first()
         if page is None:
-            page = home.add_child(instance=model(title=title, slug=slug, intro=intro))
+            # Each section is in the service navigation until editors say otherwise.
+            page = home.add_child(
+                instance=model(title=title, slug=slug, intro=intro, show_in_menus=True)
+            )
             publish(page)
         pages[slug] = page
 

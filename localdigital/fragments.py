@@ -12,6 +12,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from jinja2 import Environment
 
+from organisations.models import organisations_index_url
+
 
 def long_date(value) -> str:
     """The date as "7 March 2026", like Django's date:"j F Y"."""
@@ -26,6 +28,7 @@ def environment(**options) -> Environment:
     env = Environment(**options)  # noqa: S701 - Django's backend passes autoescape=True
     env.filters["long_date"] = long_date
     env.filters["plural"] = plural
+    env.globals["organisations_index_url"] = organisations_index_url
     return env
 
 

@@ -79,9 +79,25 @@ def _listed_names() -> dict[str, str]:
     return names
 
 
+def organisations_index_url() -> str:
+    """The directory's address as the page tree has it ("" while it is not live).
+
+    Editors may rename the index page, so the address is read from the tree, once per publish
+    generation: a rename is a publish, and every card built afterwards follows it at no query.
+    """
+
+    def live_index_url() -> str:
+        index = OrganisationIndexPage.objects.live().first()
+        return (index.url or "") if index else ""
+
+    return cached_per_generation("organisations-index-url", live_index_url)
+
+
 def organisation_url(slug: str) -> str:
-    """An organisation's page, routed by the organisations index page (OrganisationIndexPage)."""
-    return f"/organisations/{slug}/"
+    """An organisation's page, routed by the organisations index page (OrganisationIndexPage);
+    "" while there is no live directory to route it."""
+    index_url = organisations_index_url()
+    return f"{index_url}{slug}/" if index_url else ""
 
 
 class Organisation(index.Indexed, ClusterableModel):

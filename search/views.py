@@ -4,11 +4,12 @@ import logging
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from core import listings
-from core.templatetags.core_tags import MAIN_NAVIGATION
+from core.templatetags.core_tags import main_navigation_links
 from localdigital import exports
 from search import services
 
@@ -20,8 +21,12 @@ MAX_PARAMETERS = 200
 # long finds it back if it was only restarting.
 RETRY_AFTER_SECONDS = "30"
 UNAVAILABLE_MESSAGE = "Search is not available at the moment. Try again in a few minutes."
-# What a reader can do instead: the listings, which are read from the database's own index.
-BROWSE_LINKS = [(label, url) for label, url in MAIN_NAVIGATION if url != "/search/"][:5]
+
+
+def browse_links() -> list[tuple[str, str]]:
+    """What a reader can do instead: the sections of the navigation (the listings, which are
+    read from the database's own index) but search itself."""
+    return [link for link in main_navigation_links() if link[1] != reverse("search")][:5]
 
 
 def without(querydict, param: str, value: str | None = None) -> str:
@@ -49,7 +54,7 @@ def search_unavailable(request, *, query: str = ""):
     Never stored by the page cache (only 200s are) nor by anyone else (no-store), so readers
     get search back as soon as the engine is.
     """
-    context = {"query": query[:200], "browse_links": BROWSE_LINKS}
+    context = {"query": query[:200], "browse_links": browse_links()}
     response = render(request, "search/search_unavailable.html", context, status=503)
     response["Retry-After"] = RETRY_AFTER_SECONDS
     response["Cache-Control"] = "no-store"

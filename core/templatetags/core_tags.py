@@ -7,24 +7,42 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from wagtail.models import Page, Site
+
+from core.page_cache import cached_per_generation
 from localdigital.fragments import render_fragment
 
 register = template.Library()
 
-# (label, path) of the service navigation; a path marks its whole section as current.
-MAIN_NAVIGATION = [
-    ("Case studies", "/case-studies/"),
-    ("Procurement briefs", "/procurement-briefs/"),
-    ("Business cases", "/business-cases/"),
-    ("Service patterns", "/service-patterns/"),
-    ("Organisations", "/organisations/"),
-    ("Declaration", "/declaration/"),
-    ("Collaborate", "/collaborate/"),
-    ("Search", "/search/"),
-]
+# Routes that are not pages but belong in the service navigation, after the pages, by URL
+# name (the community app's opportunities, the search page).
+NAVIGATION_ROUTES = [("Collaborate", "community:opportunities"), ("Search", "search")]
+
+
+def main_navigation_links() -> list[tuple[str, str]]:
+    """(label, path) of the service navigation: the home page's live, public children that
+    editors show in menus ("Show in menus" on the page's Promote tab), in tree order, then
+    NAVIGATION_ROUTES. Read once per publish generation, so a rename, a move or a change of
+    that setting shows at once and a page costs no query for it."""
+
+    def from_the_tree() -> list[tuple[str, str]]:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        pages = (
+            site.root_page.get_children().live().public().in_menu().specific()
+            if site
+            else Page.objects.none()
+        )
+        # A page type may give a shorter label than its title (navigation_label).
+        links = [
+            (getattr(page, "navigation_label", page.title), page.url) for page in pages if page.url
+        ]
+        return links + [(label, reverse(name)) for label, name in NAVIGATION_ROUTES]
+
+    return cached_per_generation("main-navigation", from_the_tree)
 
 
 @register.simple_tag(takes_context=True)
@@ -56,7 +74,7 @@ def main_navigation(context):
     path = getattr(request, "path", "")
     return [
         {"label": label, "url": url, "current": path == url, "in_section": path.startswith(url)}
-        for label, url in MAIN_NAVIGATION
+        for label, url in main_navigation_links()
     ]
 
 

@@ -16,12 +16,15 @@ def item_rows(tab, selector: str) -> set[int]:
 
 
 def test_the_header_menu_is_on_one_row_at_1280_pixels(
-    page, content, live_server, django_user_model
+    page, community, live_server, django_user_model
 ):
     page.set_viewport_size(DESKTOP)
     page.goto("/")
     items = page.locator(".govuk-service-navigation__item")
-    assert items.count() == 9  # eight sections and "Sign in"
+    # The navigation follows the tree: the five sections and the Declaration page,
+    # Collaborate, Search and "Sign in".
+    assert items.count() == 9
+    assert page.get_by_role("link", name="Declaration", exact=True).is_visible()
     rows = item_rows(page, ".govuk-service-navigation__item")
     assert len(rows) == 1, f"the menu is on {len(rows)} rows"
 
