@@ -24,7 +24,7 @@ from community.models import (
     SignatureStatus,
     VerificationStatus,
 )
-from core import selectors as core_selectors
+from core import listings
 from core.models import ServiceArea
 from organisations.models import Organisation, OrganisationType
 from organisations.selectors import organisation_email_domains
@@ -509,11 +509,11 @@ def comments_ensure(profiles: list[MemberProfile]) -> int:
     verified = [profile for profile in profiles if profile.is_verified]
     if not verified or Comment.objects.exists():
         return 0
-    pages = list(core_selectors.content_listing(order="most-reused")[: len(COMMENTS)])
-    for index, (page, body) in enumerate(zip(pages, COMMENTS, strict=False)):
+    hits = listings.search_listing({"order": "most-reused"}, page_size=len(COMMENTS)).hits
+    for index, (page, body) in enumerate(zip(hits, COMMENTS, strict=False)):
         profile = verified[index % len(verified)]
         Comment.objects.create(
-            page_id=page.pk,
+            page_id=page.page_id,
             author=profile.user,
             organisation=profile.organisation,
             body=body,
@@ -522,7 +522,7 @@ def comments_ensure(profiles: list[MemberProfile]) -> int:
             else ModerationStatus.APPROVED,
             moderated_at=timezone.now(),
         )
-    return len(pages)
+    return len(hits)
 
 
 def opportunities_ensure(profiles: list[MemberProfile]) -> int:

@@ -1,7 +1,9 @@
 """RSS and Atom feeds of public live content: all, per type, tag, service area, organisation.
 
-Every feed reads core.selectors.content_listing, the same selector as the listings, so a feed
-can never show a draft, a private page or a page awaiting moderation.
+Every feed is the newest page of a listing read through core.listings.search_listing, the
+read of the listing pages and their downloads: the search index holds only live, public
+pages, so a feed can never show a draft, a private page or a page awaiting moderation, and
+a tag's feed lists what the tag's page lists.
 """
 
 import datetime
@@ -15,8 +17,8 @@ from django.utils.html import escape
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from community.models import EVERYTHING_VALUE, FollowKind
-from core import selectors as core_selectors
-from core.models import BasePage, ContentTag, ServiceArea
+from core import listings
+from core.models import ContentTag, ServiceArea
 from core.site_url import absolute_url
 from organisations.models import Organisation
 from patterns.models import ServicePatternPage
@@ -79,7 +81,7 @@ class ContentFeed(Feed):
             return {
                 "kind": kind,
                 "title": "Everything",
-                "queryset": core_selectors.content_listing(),
+                "listing": {},
             }
         if kind == "type":
             if slug not in CONTENT_TYPES:
@@ -89,12 +91,12 @@ class ContentFeed(Feed):
                 "kind": kind,
                 "slug": slug,
                 "title": label,
-                "queryset": core_selectors.content_listing(model=model),
+                "listing": {"model": model},
             }
         filters = {
-            "tag": (ContentTag, "tags"),
-            "service-area": (ServiceArea, "service_areas"),
-            "organisation": (Organisation, "organisations"),
+            "tag": (ContentTag, "tag"),
+            "service-area": (ServiceArea, "service_area"),
+            "organisation": (Organisation, "organisation"),
         }
         if kind not in filters:
             raise Http404
@@ -102,12 +104,11 @@ class ContentFeed(Feed):
         instance = model.objects.filter(slug=slug[:120]).first()
         if instance is None:
             raise Http404
-        listing_filters = core_selectors.ListingFilters(**{filter_name: (instance.slug,)})
         return {
             "kind": kind,
             "slug": slug,
             "title": getattr(instance, "name", str(instance)),
-            "queryset": core_selectors.content_listing(filters=listing_filters),
+            "listing": {"fixed": {filter_name: (instance.slug,)}},
         }
 
     def title(self, obj):
@@ -128,37 +129,38 @@ class ContentFeed(Feed):
         return f"The latest public {obj['title'].lower()} shared by councils on Local Digital."
 
     def items(self, obj):
-        return list(obj["queryset"][:FEED_LENGTH])
+        return listings.search_listing(
+            {"order": "newest"}, page=1, page_size=FEED_LENGTH, **obj["listing"]
+        ).hits
 
-    def item_title(self, item: BasePage):
+    def item_title(self, item):
         return item.title
 
-    def item_description(self, item: BasePage):
+    def item_description(self, item):
         # Readers take an RSS description, and an Atom summary (Django marks it type="html"),
         # as HTML. A summary is plain text: escaped, it shows as typed and never as markup.
         return escape(item.summary)
 
-    def item_link(self, item: BasePage):
-        return item.get_full_url(self.request)
+    def item_link(self, item):
+        return absolute_url(item.url)
 
-    def item_pubdate(self, item: BasePage):
+    def item_pubdate(self, item):
         # The date readers see on the page (when the work was shared), not when this copy of
         # the page happened to be published: an import or a demo load publishes everything
         # at once, and a feed dated by that would list years of work as new today.
         if item.date is None:
-            return item.first_published_at
+            return None
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time.min))
 
-    def item_updateddate(self, item: BasePage):
+    def item_updateddate(self, item):
         # Atom requires <updated> on every entry; the page's date is the one readers see.
         return self.item_pubdate(item)
 
-    def item_author_name(self, item: BasePage):
-        organisations = list(item.organisations.all())
-        return organisations[0].name if organisations else None
+    def item_author_name(self, item):
+        return item.organisations[0]["name"] if item.organisations else None
 
-    def item_categories(self, item: BasePage):
-        return [tag.name for tag in item.tags.all()]
+    def item_categories(self, item):
+        return [tag["name"] for tag in item.tags]
 
 
 class AtomContentFeed(ContentFeed):

@@ -13,10 +13,14 @@ from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 
+from core import selectors
 from core.cards import ContentCard, card_from_hit
+from core.models import BasePage
+from core.models.base import LICENCE_URLS
+from localdigital import exports
 from search import services as search
 from search.indexing import content_models, type_slug
-from search.models import SearchDocument
+from search.models import SearchDocument, SearchDocumentFacet
 
 ORDER_CHOICES = [
     ("newest", "Newest first"),
@@ -57,6 +61,45 @@ def clean_order(value: str | None) -> str:
     return value if value in ORDERS else "newest"
 
 
+def listing_filters(
+    request_data, *, model=None, fixed: dict[str, tuple[str, ...]] | None = None
+) -> search.SearchFilters:
+    """A listing's filters: those in the URL, with `model`'s type and `fixed` pinned on top."""
+    filters = search.SearchFilters.from_querydict(request_data)
+    pinned = dict(fixed or {})
+    if model is not None:
+        pinned["type"] = (type_slug(model),)
+    return replace(filters, **pinned)
+
+
+def search_listing(
+    request_data,
+    *,
+    model=None,
+    fixed: dict[str, tuple[str, ...]] | None = None,
+    page=None,
+    page_size: int = search.DEFAULT_PAGE_SIZE,
+) -> search.SearchResults:
+    """The one read of every listing: its page, download, feed and the API's filtered list.
+
+    A search without words over the index (which holds exactly the live, public pages), so
+    whatever reads a listing sees the same pages in the same order under the same filters.
+    """
+    return search.search_content(
+        query=None,
+        filters=listing_filters(request_data, model=model, fixed=fixed),
+        sort=clean_order(request_data.get("order")),
+        page=request_data.get("page", 1) if page is None else page,
+        page_size=page_size,
+    )
+
+
+def listing_page_ids(filters: search.SearchFilters):
+    """The ids (a subquery) of every page a listing with `filters` holds, in no order: for
+    the API's page listing, which keeps Wagtail's own ordering and fields over them."""
+    return search.matching_page_ids(filters)
+
+
 def read_listing(
     request_data,
     *,
@@ -69,20 +112,62 @@ def read_listing(
     `model` limits the listing to one content type (an index page); `fixed` pins other facets
     (a tag page pins its tag), whatever the URL says.
     """
-    filters = search.SearchFilters.from_querydict(request_data)
-    pinned = dict(fixed or {})
-    if model is not None:
-        pinned["type"] = (type_slug(model),)
-    filters = replace(filters, **pinned)
-    order = clean_order(request_data.get("order"))
-    results = search.search_content(
-        query=None,
-        filters=filters,
-        sort=order,
-        page=request_data.get("page", 1),
-        page_size=page_size,
+    results = search_listing(request_data, model=model, fixed=fixed, page_size=page_size)
+    cards = [card_from_hit(hit) for hit in results.hits]
+    return Listing(results=results, cards=cards, order=clean_order(request_data.get("order")))
+
+
+def listing_hits(
+    request_data, *, model=None, fixed=None, limit: int = exports.MAX_EXPORT_ROWS
+) -> tuple[list[search.SearchHit], int]:
+    """Every hit of a listing up to `limit`, page by page through the same search, and how
+    many the listing has: what its downloads hold."""
+    return hits_and_total(
+        lambda number: search_listing(
+            request_data, model=model, fixed=fixed, page=number, page_size=search.MAX_PAGE_SIZE
+        ),
+        limit=limit,
     )
-    return Listing(results=results, cards=[card_from_hit(hit) for hit in results.hits], order=order)
+
+
+def hits_and_total(run_page, *, limit: int) -> tuple[list[search.SearchHit], int]:
+    """exports.collect_search_hits, with the search's total (more than `limit` when capped)."""
+    totals = []
+
+    def counted(number):
+        results = run_page(number)
+        totals.append(results.total)
+        return results
+
+    hits = exports.collect_search_hits(counted, limit=limit)
+    return hits, (totals[0] if totals else len(hits))
+
+
+def download_rows(hits) -> list[dict]:
+    """The download rows (exports.CONTENT_COLUMNS) of search hits, from a listing or a search.
+
+    What a hit does not carry comes in two queries for the whole download: service areas
+    from the index's facet values, the licence from the pages; organisation codes from the
+    cached vocabularies."""
+    ids = [hit.page_id for hit in hits]
+    details: dict[int, dict] = {page_id: {"service_areas": []} for page_id in ids}
+    if not ids:
+        return []
+    for page_id, name in (
+        SearchDocumentFacet.objects.filter(document_id__in=ids, value__facet="service_area")
+        .order_by("value__label")
+        .values_list("document_id", "value__label")
+    ):
+        details[page_id]["service_areas"].append(name)
+    for page_id, licence in BasePage.objects.filter(pk__in=ids).values_list("pk", "licence"):
+        details[page_id]["licence"] = licence
+        details[page_id]["licence_url"] = LICENCE_URLS.get(licence, "")
+    codes = {org.slug: org.code for org in selectors.vocabularies().organisations.values()}
+    for hit in hits:
+        details[hit.page_id]["organisation_codes"] = [
+            codes.get(item.get("slug"), "") for item in hit.organisations
+        ]
+    return exports.content_rows(hits, details)
 
 
 def counts_by_type(results: search.SearchResults) -> dict[type, int]:

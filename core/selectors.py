@@ -1,16 +1,15 @@
-"""Reads of content shared by listings, tag pages, organisation pages and the home page.
+"""Reads of content that are not listings: a page's relations, documents, review dates, tags.
 
-Every listing of content pages is built here, so each one is live, public, and loaded with
-the same fixed number of queries however long it is.
+Every listing of content pages (index, tag, service-area, organisation and home pages, their
+downloads, the feeds and the API's filtered list) is read through core.listings instead.
 """
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from wagtail.documents import get_permission_policy as document_permission_policy
@@ -23,24 +22,6 @@ from core.page_cache import cached_per_generation
 from organisations.models import Organisation
 
 LISTING_PAGE_SIZE = 20
-
-
-@dataclass(frozen=True)
-class ListingFilters:
-    """Filters a listing accepts from the URL; unknown values simply match nothing."""
-
-    tags: tuple[str, ...] = ()
-    service_areas: tuple[str, ...] = ()
-    organisations: tuple[str, ...] = ()
-    nations: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    maturity: tuple[str, ...] = ()  # service patterns' maturity
-    review: tuple[str, ...] = ()  # ("due",): not checked for REVIEW_INTERVAL_MONTHS
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def active(self) -> bool:
-        return any([self.tags, self.service_areas, self.organisations, self.nations, self.regions])
 
 
 def exclude_restricted(queryset: QuerySet) -> QuerySet:
@@ -83,99 +64,6 @@ def content_due_for_review(*, today=None) -> QuerySet:
         .select_related("content_type")
         .order_by("last_checked", "pk")
     )
-
-
-def with_listing_relations(queryset: QuerySet) -> QuerySet:
-    """What a listing card shows, in a fixed number of queries."""
-    return queryset.only(
-        "id",
-        "title",
-        "slug",
-        "url_path",
-        "path",
-        "depth",
-        "content_type_id",
-        "summary",
-        "date",
-        "reuse_count",
-        "live",
-        "locale_id",
-        "first_published_at",
-    ).prefetch_related(
-        Prefetch(
-            "organisations",
-            queryset=Organisation.objects.only("id", "name", "slug", "code", "is_current"),
-        ),
-        "tags",  # taggit refuses a custom Prefetch queryset here
-    )
-
-
-def _type_field_in(model, name: str, values) -> Q:
-    """`name` in `values`, for a field only some content types have (a pattern's maturity):
-    on a listing of every type, the pages of the types that have it."""
-    if any(field.name == name for field in model._meta.concrete_fields):
-        return Q(**{f"{name}__in": values})
-    condition = Q(pk__in=[])
-    for subclass in apps.get_models():
-        if (
-            issubclass(subclass, model)
-            and subclass is not model
-            and any(field.name == name for field in subclass._meta.concrete_fields)
-        ):
-            condition |= Q(**{f"{subclass._meta.model_name}__{name}__in": values})
-    return condition
-
-
-def filter_content(queryset: QuerySet, filters: ListingFilters) -> QuerySet:
-    if filters.tags:
-        queryset = queryset.filter(tagged_items__tag__slug__in=filters.tags)
-    if filters.service_areas:
-        queryset = queryset.filter(service_areas__slug__in=filters.service_areas)
-    if filters.organisations:
-        queryset = queryset.filter(organisations__slug__in=filters.organisations)
-    if filters.nations:
-        queryset = queryset.filter(organisations__nation__in=filters.nations)
-    if filters.regions:
-        queryset = queryset.filter(organisations__region__in=filters.regions)
-    if filters.maturity:
-        queryset = queryset.filter(_type_field_in(queryset.model, "maturity", filters.maturity))
-    if filters.review:
-        # The search index's "review" facet has the one value "due" (search.indexing).
-        if filters.review == ("due",):
-            queryset = with_last_checked(queryset).filter(last_checked__lt=review_due_cutoff())
-        else:
-            queryset = queryset.none()
-    if filters.active:
-        queryset = queryset.distinct()
-    return queryset
-
-
-def content_listing(
-    *, model=BasePage, filters: ListingFilters | None = None, order: str = "newest"
-) -> QuerySet:
-    queryset = filter_content(public_content_pages(model), filters or ListingFilters())
-    ordering = {
-        "newest": ("-date", "-id"),
-        "oldest": ("date", "id"),
-        "title": ("title", "id"),
-        "most-reused": ("-reuse_count", "-date", "-id"),
-        "recently-reviewed": ("-last_checked", "-date", "-id"),
-    }.get(order, ("-date", "-id"))
-    if order == "recently-reviewed":
-        queryset = with_last_checked(queryset)
-    return with_listing_relations(queryset.order_by(*ordering))
-
-
-def content_for_organisation(organisation: Organisation) -> QuerySet:
-    return content_listing(filters=ListingFilters(organisations=(organisation.slug,)))
-
-
-def content_for_tag(tag: ContentTag) -> QuerySet:
-    return content_listing(filters=ListingFilters(tags=(tag.slug,)))
-
-
-def content_for_service_area(service_area: ServiceArea) -> QuerySet:
-    return content_listing(filters=ListingFilters(service_areas=(service_area.slug,)))
 
 
 def tags_in_use(*, limit: int | None = None) -> QuerySet:

@@ -1,4 +1,4 @@
-"""Listing, tag and service-area views: thin wrappers over core.selectors."""
+"""Listing, tag and service-area views: thin wrappers over core.listings and core.selectors."""
 
 import logging
 import re
@@ -36,18 +36,6 @@ def clean_values(request, name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value for value in values if value))[:MAX_FILTER_VALUES]
 
 
-def filters_from_request(request) -> selectors.ListingFilters:
-    return selectors.ListingFilters(
-        tags=clean_values(request, "tag"),
-        service_areas=clean_values(request, "service_area"),
-        organisations=clean_values(request, "organisation"),
-        nations=clean_values(request, "nation"),
-        regions=clean_values(request, "region"),
-        maturity=clean_values(request, "maturity"),
-        review=clean_values(request, "review"),
-    )
-
-
 def paginate(request, queryset, per_page: int = selectors.LISTING_PAGE_SIZE):
     paginator = Paginator(queryset, per_page)
     page_number = request.GET.get("page", "1")[:12]
@@ -58,25 +46,18 @@ def paginate(request, queryset, per_page: int = selectors.LISTING_PAGE_SIZE):
     return page
 
 
-def listing_export(request, make_listing, *, filename: str):
+def listing_export(request, *, model=None, fixed=None, filename: str):
     """The whole listing as a CSV or JSON download when the URL asks for one, else None.
 
-    `make_listing` builds the queryset only when a download is asked for."""
+    Read through the same search as the page (core.listings), so a download holds exactly
+    the pages its listing shows under the same filters, up to exports.MAX_EXPORT_ROWS."""
     fmt = exports.requested_format(request)
     if fmt is None:
         return None
-    listing = make_listing()
-    fields, deferring = listing.query.deferred_loading
-    if fields and not deferring:  # an only() listing: load the licence too
-        listing = listing.only(*fields, "licence")
-    rows = exports.content_rows(listing[: exports.MAX_EXPORT_ROWS], request=request)
-    return exports.export_response(rows, fmt, filename)
-
-
-def content_listing_for_request(request, *, model):
-    filters = filters_from_request(request)
-    order = request.GET.get("order", "newest")
-    return filters, order, selectors.content_listing(model=model, filters=filters, order=order)
+    # A pinned page (tag, service area, organisation) takes only the order from the URL.
+    request_data = request.GET if model is not None else pinned_request_data(request)
+    hits, total = listings.listing_hits(request_data, model=model, fixed=fixed)
+    return exports.export_response(listings.download_rows(hits), fmt, filename, total=total)
 
 
 def listing_context(request, *, model, base_path: str) -> dict:
@@ -97,11 +78,14 @@ def listing_context(request, *, model, base_path: str) -> dict:
     }
 
 
+def pinned_request_data(request) -> dict:
+    # Only the page and order come from the URL: other filters belong to the index pages.
+    return {"page": request.GET.get("page", "1"), "order": request.GET.get("order")}
+
+
 def pinned_listing_context(request, **fixed) -> dict:
     """A tag, service-area or organisation page's listing: one facet pinned, newest first."""
-    # Only the page and order come from the URL: other filters belong to the index pages.
-    page_and_order = {"page": request.GET.get("page", "1"), "order": request.GET.get("order")}
-    listing = listings.read_listing(page_and_order, fixed=fixed)
+    listing = listings.read_listing(pinned_request_data(request), fixed=fixed)
     return {"listing": listing, "listing_page": listings.paginated(listing.results, listing.cards)}
 
 
@@ -111,9 +95,7 @@ def tag_index(request):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(ContentTag, slug=clean_text(slug))
-    export = listing_export(
-        request, lambda: selectors.content_for_tag(tag), filename=f"tag-{tag.slug}"
-    )
+    export = listing_export(request, fixed={"tag": (tag.slug,)}, filename=f"tag-{tag.slug}")
     if export is not None:
         return export
     return render(
@@ -133,7 +115,7 @@ def service_area_detail(request, slug):
     service_area = get_object_or_404(ServiceArea, slug=clean_text(slug))
     export = listing_export(
         request,
-        lambda: selectors.content_for_service_area(service_area),
+        fixed={"service_area": (service_area.slug,)},
         filename=f"service-area-{service_area.slug}",
     )
     if export is not None:

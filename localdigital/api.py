@@ -2,12 +2,13 @@
 
 The fields each content type shows are declared here (`CONTENT_API_FIELDS`), not on the models,
 so the models stay about content and the API's shape is read in one place. Filters by tag,
-service area and organisation go through core.selectors, and `?search=` through the one search
-service, so the API answers exactly what the site's listings and search page would.
+service area and organisation go through core.listings (the listings' own read of the search
+index), and `?search=` through the one search service, so the API answers exactly what the site's listings and search page would.
 """
 
 import logging
 import re
+from dataclasses import replace
 
 from django.db.models import Case, IntegerField, Value, When
 
@@ -27,10 +28,11 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
-from core import selectors
+from core import listings
 from core.models import BasePage, RelatedDocument
 from core.site_url import absolute_url
 from patterns.models import ServicePatternPage
+from search import services
 
 logger = logging.getLogger(__name__)
 
@@ -287,23 +289,13 @@ def public_pages(queryset):
     return queryset.live().public()
 
 
-def content_filters(query) -> selectors.ListingFilters:
+def content_filters(query) -> services.SearchFilters:
     """Listing filters from the query string: comma-separated or repeated values."""
-    from core.views import MAX_FILTER_VALUES, clean_text
-
-    def values(name):
-        items = []
-        for raw in query.getlist(name):
-            items += [clean_text(value) for value in raw.split(",")]
-        return tuple(dict.fromkeys(value for value in items if value))[:MAX_FILTER_VALUES]
-
-    return selectors.ListingFilters(
-        tags=values("tag"),
-        service_areas=values("service_area"),
-        organisations=values("organisation"),
-        nations=values("nation"),
-        regions=values("region"),
-    )
+    values = {
+        name: [value for raw in query.getlist(name) for value in raw.split(",")]
+        for name in CONTENT_FILTER_PARAMETERS
+    }
+    return services.SearchFilters.from_querydict(values)
 
 
 def restricted_collection_ids() -> set[int]:
@@ -415,8 +407,8 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
             queryset = super().get_queryset()
         filters = content_filters(self.request.GET)
         if filters.active:
-            matching = selectors.filter_content(BasePage.objects.all(), filters)
-            queryset = queryset.filter(pk__in=matching.values("pk"))
+            # The pages the site's listings show under the same filters (core.listings).
+            queryset = queryset.filter(pk__in=listings.listing_page_ids(filters))
         if issubclass(queryset.model, BasePage):
             queryset = queryset.prefetch_related("tags", "service_areas", "organisations")
         return queryset
@@ -428,8 +420,6 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     def search_listing(self, request):
         """?search= answered by the site's search service, in its order, with its total."""
-        from search import services
-
         unsupported = set(request.GET.keys()) - SEARCH_COMPATIBLE_PARAMETERS
         if unsupported:
             raise BadRequestError(
@@ -500,7 +490,6 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     def search_filters(self, request):
         """The search service's filters, or None when the requested types cannot match."""
-        from search import services
         from search.indexing import type_slug
 
         models = self.requested_models()
@@ -511,21 +500,11 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
             if not content_models:
                 return None
             type_slugs = tuple(dict.fromkeys(type_slug(model) for model in content_models))
-        filters = content_filters(request.GET)
-        return services.SearchFilters(
-            type=type_slugs,
-            tag=filters.tags,
-            service_area=filters.service_areas,
-            organisation=filters.organisations,
-            nation=filters.nations,
-            region=filters.regions,
-        )
+        return replace(content_filters(request.GET), type=type_slugs)
 
     @staticmethod
     def search_window(request) -> tuple[int, int]:
         from django.conf import settings
-
-        from search import services
 
         limit_max = min(getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20) or 20, services.MAX_PAGE_SIZE)
         try:
@@ -550,8 +529,6 @@ class DocumentTitleSearchFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        from search import services
-
         query = request.GET["search"][:MAX_SEARCH_QUERY_LENGTH]
         return services.search_document_titles(queryset, query)
 

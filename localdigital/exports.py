@@ -1,7 +1,7 @@
 """CSV and JSON downloads of listings and search results: rows in, a file response out.
 
 A leaf module (no imports from the apps), so any view can use it: build rows with
-`content_rows`, `search_hit_rows` or `organisation_rows`, then return
+`content_rows` (from core.listings.download_rows) or `organisation_rows`, then return
 `export_response(rows, fmt, filename)` when `requested_format(request)` is not None.
 """
 
@@ -26,6 +26,8 @@ MAX_SEARCH_EXPORT_ROWS = 1000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
 
+# Every content download (index, tag, service-area, organisation and search pages) has these
+# columns, from core.listings.download_rows: defined once so the files always line up.
 CONTENT_COLUMNS = [
     "id",
     "title",
@@ -33,6 +35,8 @@ CONTENT_COLUMNS = [
     "url",
     "summary",
     "date",
+    "last_checked",
+    "status",
     "organisations",
     "organisation_codes",
     "tags",
@@ -68,11 +72,15 @@ def _json_value(value):
     return value
 
 
-def export_response(rows, fmt: str, filename: str) -> HttpResponse:
-    """A download of `rows` (dicts with the same keys) as `fmt` ('csv' or 'json')."""
+def export_response(rows, fmt: str, filename: str, *, total: int | None = None) -> HttpResponse:
+    """A download of `rows` (dicts with the same keys) as `fmt` ('csv' or 'json').
+
+    `total` is how many rows the listing has when the download was capped below it: the JSON
+    says so (`total`, `truncated`), and both formats send it as X-Total-Count."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     rows = list(rows)[:MAX_EXPORT_ROWS]
+    total = len(rows) if total is None else max(total, len(rows))
     name = slugify(filename)[:80] or "export"
     if fmt == "csv":
         buffer = io.StringIO()
@@ -88,6 +96,8 @@ def export_response(rows, fmt: str, filename: str) -> HttpResponse:
     else:
         data = {
             "count": len(rows),
+            "total": total,
+            "truncated": total > len(rows),
             "results": [{key: _json_value(value) for key, value in row.items()} for row in rows],
         }
         response = HttpResponse(
@@ -95,41 +105,21 @@ def export_response(rows, fmt: str, filename: str) -> HttpResponse:
             content_type="application/json; charset=utf-8",
         )
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["X-Total-Count"] = str(total)
     response["X-Content-Type-Options"] = "nosniff"
     response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "X-Total-Count"
     return response
 
 
-def content_rows(pages, *, request=None) -> list[dict]:
-    """One row per content page (any core.BasePage, specific or not), the listing's columns."""
-    rows = []
-    for page in pages:
-        specific_class = page.specific_class or type(page)
-        organisations = list(page.organisations.all())
-        rows.append(
-            {
-                "id": page.pk,
-                "title": page.title,
-                "type": getattr(specific_class, "content_type_label", specific_class.__name__),
-                "url": absolute_url(page.get_url(request=request) or ""),
-                "summary": page.summary,
-                "date": page.date,
-                "organisations": [organisation.name for organisation in organisations],
-                "organisation_codes": [organisation.code for organisation in organisations],
-                "tags": sorted((tag.name for tag in page.tags.all()), key=str.casefold),
-                "service_areas": [area.name for area in page.service_areas.all()],
-                "licence": page.licence,
-                "licence_url": page.licence_url,
-                "reuse_count": page.reuse_count,
-            }
-        )
-    return rows
+def content_rows(hits, details: dict[int, dict]) -> list[dict]:
+    """One CONTENT_COLUMNS row per search hit (search.services.SearchHit), in order.
 
-
-def search_hit_rows(hits, *, request=None) -> list[dict]:
-    """Rows from search.services.SearchHit objects: the search page's downloads."""
+    `details` adds, per page id, what the index's hit does not carry: `service_areas`,
+    `organisation_codes`, `licence` and `licence_url` (core.listings.download_rows)."""
     rows = []
     for hit in hits:
+        extra = details.get(hit.page_id, {})
         rows.append(
             {
                 "id": hit.page_id,
@@ -138,8 +128,14 @@ def search_hit_rows(hits, *, request=None) -> list[dict]:
                 "url": absolute_url(hit.url),
                 "summary": hit.summary,
                 "date": hit.date,
+                "last_checked": hit.checked_on,
+                "status": hit.status_label,
                 "organisations": [_name(item) for item in hit.organisations],
+                "organisation_codes": extra.get("organisation_codes", []),
                 "tags": [_name(item) for item in hit.tags],
+                "service_areas": extra.get("service_areas", []),
+                "licence": extra.get("licence", ""),
+                "licence_url": extra.get("licence_url", ""),
                 "reuse_count": hit.reuse_count,
             }
         )

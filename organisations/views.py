@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from core import listings, selectors
+from core import listings
 from core.views import clean_text, clean_values, listing_export, paginate, pinned_listing_context
 from localdigital import exports
 from organisations.models import NATIONS, Organisation, OrganisationType
@@ -73,7 +73,7 @@ def organisation_detail(request, *, index_page, slug):
     organisation = get_object_or_404(Organisation, slug=clean_text(slug))
     export = listing_export(
         request,
-        lambda: selectors.content_for_organisation(organisation),
+        fixed={"organisation": (organisation.slug,)},
         filename=f"organisation-{organisation.slug}",
     )
     if export is not None:

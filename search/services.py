@@ -31,6 +31,7 @@ from search.backends import (
     get_database_backend,
 )
 from search.backends.base import MAX_RESULT_WINDOW, SORTS
+from search.models import SearchDocument, SearchDocumentFacet
 
 logger = logging.getLogger(__name__)
 
@@ -341,6 +342,22 @@ def spelling_suggestions(backend, parsed: text.ParsedQuery, filters: SearchFilte
         return []
     total, _counts = backend.facet_counts(EngineQuery(terms=terms, any_term=len(terms) > 1))
     return [candidate] if total else []
+
+
+def matching_page_ids(filters: SearchFilters):
+    """The ids of every indexed page matching `filters` (no words), as a subquery.
+
+    The same match as a listing's (OR within a facet, AND across facets), over the
+    database's index, which the engine mirrors; for a caller that keeps its own order and
+    fields over the matched pages (the API's page listing)."""
+    queryset = SearchDocument.objects.all()
+    for facet, values in filters.groups():
+        queryset = queryset.filter(
+            page_id__in=SearchDocumentFacet.objects.filter(
+                value__facet=facet, value__value__in=values
+            ).values("document_id")
+        )
+    return queryset.values("page_id")
 
 
 def search_document_titles(queryset, query: str | None):

@@ -78,17 +78,18 @@ def answer_search(request):
     filters = services.SearchFilters.from_querydict(request.GET)
     download_format = exports.requested_format(request)
     if download_format:
-        hits = exports.collect_search_hits(
+        hits, total = listings.hits_and_total(
             lambda number: services.search_content(
                 query=request.GET.get("q", ""),
                 filters=filters,
                 sort=request.GET.get("sort"),
                 page=number,
                 page_size=services.MAX_PAGE_SIZE,
-            )
+            ),
+            limit=exports.MAX_SEARCH_EXPORT_ROWS,
         )
-        rows = exports.search_hit_rows(hits, request=request)
-        return exports.export_response(rows, download_format, "search")
+        rows = listings.download_rows(hits)
+        return exports.export_response(rows, download_format, "search", total=total)
     results = services.search_content(
         query=request.GET.get("q", ""),
         filters=filters,

@@ -39,13 +39,9 @@ class ListingPageMixin(
 
     def serve(self, request, *args, **kwargs):
         """?format=csv or ?format=json downloads the filtered listing instead of the page."""
-        from core.views import content_listing_for_request, listing_export
+        from core.views import listing_export
 
-        export = listing_export(
-            request,
-            lambda: content_listing_for_request(request, model=self.listing_model)[2],
-            filename=self.slug,
-        )
+        export = listing_export(request, model=self.listing_model, filename=self.slug)
         if export is not None:
             return export
         return super().serve(request, *args, **kwargs)

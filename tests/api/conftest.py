@@ -12,6 +12,7 @@ import pytest
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from core.models import ServiceArea
 from patterns.models import ServicePatternPage
+from search import indexing as search_indexing
 from tests import factories
 from tests.db import kept_for_the_module, page_make, site_tree_ensure
 
@@ -101,6 +102,8 @@ def corpus_build(make_page, organisation, site_tree) -> dict:
     )
     pattern.reuse_count = 7
     pattern.save(update_fields=["reuse_count"])
+    # As community.services.reuse_counts_refresh does: listings read the index's copy.
+    search_indexing.index_pages([pattern.pk])
 
     draft = make_page(CaseStudyPage, title="Draft case study never published", publish=False)
     # A live page whose newer draft must not leak its unpublished title.

@@ -108,13 +108,16 @@ def test_organisation_directory_downloads(client, corpus):
     assert rows[0]["url"] == "http://testserver/organisations/hackney/"
 
 
-def test_search_hit_rows_from_the_search_service(corpus):
+def test_download_rows_from_the_search_service(corpus):
+    from core import listings
     from search import services
 
     results = services.search_content(query="missed bin")
-    rows = exports.search_hit_rows(results.hits, request=RequestFactory().get("/search/"))
+    rows = listings.download_rows(results.hits)
     assert rows[0]["title"] == "Report a missed bin collection"
     assert rows[0]["organisations"] == ["Cardiff"]
+    assert rows[0]["organisation_codes"] == ["CRF"]
+    assert rows[0]["service_areas"] == ["Waste and recycling"]
     response = exports.export_response(rows, "csv", "search")
     assert response["Content-Disposition"] == 'attachment; filename="search.csv"'
 
