@@ -11,7 +11,9 @@ from django.utils import timezone
 from allauth.account.models import EmailAddress
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
-from community import services
+from community.collaboration import services as collaboration_services
+from community.engagement import services as engagement_services
+from community.members import services as members_services
 from community.models import (
     BudgetBand,
     Comment,
@@ -230,7 +232,7 @@ def members_ensure() -> tuple[list[MemberProfile], list[MemberProfile]]:
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         profile = MemberProfile.objects.filter(user=user).first()
         if profile is None:
-            profile = services.member_create(
+            profile = members_services.member_create(
                 user=user, full_name=full_name, organisation=organisation, job_title=job_title
             )
             if verified:
@@ -471,7 +473,7 @@ def reuse_records_ensure() -> int:
             for organisation in case_study.organisations.all():
                 if not _may_record_reuse(organisation, pattern):
                     continue
-                _record, was_created = services.organisation_reuse_record(
+                _record, was_created = engagement_services.organisation_reuse_record(
                     page=pattern,
                     organisation_id=organisation.pk,
                     note=f"Used in “{case_study.title[:200]}”",
@@ -489,7 +491,7 @@ def reuse_records_ensure() -> int:
                 organisation = organisations.get(code)
                 if organisation is None or not _may_record_reuse(organisation, page):
                     continue
-                _record, was_created = services.organisation_reuse_record(
+                _record, was_created = engagement_services.organisation_reuse_record(
                     page=page,
                     organisation_id=organisation.pk,
                     note=note,
@@ -501,7 +503,7 @@ def reuse_records_ensure() -> int:
                     created += 1
     # One count update and one reindex for every page, instead of one per record (4 s).
     if reused_page_ids:
-        services.reuse_counts_refresh(page_ids=sorted(reused_page_ids))
+        engagement_services.reuse_counts_refresh(page_ids=sorted(reused_page_ids))
     return created
 
 
@@ -532,7 +534,7 @@ def opportunities_ensure(profiles: list[MemberProfile]) -> int:
     areas = {area.slug: area for area in ServiceArea.objects.all()}
     for index, (title, description, seeking, budget, phase, area_slug) in enumerate(OPPORTUNITIES):
         profile = verified[index % len(verified)]
-        services.opportunity_create(
+        collaboration_services.opportunity_create(
             profile=profile,
             data={
                 "title": title,

@@ -5,6 +5,7 @@ it commits (core.outbox), so a mail server that is down never rolls back what a 
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
@@ -13,7 +14,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from core.outbox import queue_email
 from core.site_url import absolute_url, site_url
 
-__all__ = ["absolute_url", "admin_edit_url", "html_alternative", "send"]
+__all__ = ["absolute_url", "admin_edit_url", "html_alternative", "send", "staff_emails"]
 
 
 def admin_edit_url(instance) -> str:
@@ -61,3 +62,14 @@ def send(*, to: list[str] | str, template: str, context: dict, headers: dict | N
         message.attach_alternative(html, "text/html")
         queue_email(message)
     return len(recipients)
+
+
+def staff_emails(group_names: tuple[str, ...] = ("Moderators",)) -> list[str]:
+    """The addresses of the active staff in these groups, who hear of what waits for them."""
+    users = (
+        get_user_model()
+        .objects.filter(groups__name__in=group_names, is_active=True)
+        .exclude(email="")
+        .distinct()
+    )
+    return list(users.values_list("email", flat=True))

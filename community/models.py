@@ -450,13 +450,13 @@ class DeclarationPage(SiteUrlMixin, CachedRestrictionsMixin, RoutablePageMixin, 
         return "community/declaration/declaration_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from community import selectors
+        from community.declaration import selectors as declaration_selectors
         from core.models import Principle
 
         context = super().get_context(request, *args, **kwargs)
         context["principles"] = Principle.objects.all()
-        context["signatory_count"] = selectors.signatories().count()
-        context["recent_signatories"] = selectors.signatories()[:5]
+        context["signatory_count"] = declaration_selectors.signatories().count()
+        context["recent_signatories"] = declaration_selectors.signatories()[:5]
         return context
 
     @path("")
@@ -465,27 +465,27 @@ class DeclarationPage(SiteUrlMixin, CachedRestrictionsMixin, RoutablePageMixin, 
 
     @path("sign/")
     def sign(self, request):
-        from community.views import declaration
+        from community.declaration import views
 
-        return declaration.sign(request, page=self)
+        return views.sign(request, page=self)
 
     @path("sign/done/")
     def sign_done(self, request):
-        from community.views import declaration
+        from community.declaration import views
 
-        return declaration.sign_done(request, page=self)
+        return views.sign_done(request, page=self)
 
     @path("signatories/")
     def signatories(self, request):
-        from community.views import declaration
+        from community.declaration import views
 
-        return declaration.signatories(request, page=self)
+        return views.signatories(request, page=self)
 
     @path("confirm/<uuid:token>/")
     def confirm(self, request, token):
-        from community.views import declaration
+        from community.declaration import views
 
-        return declaration.approver_confirm(request, page=self, token=token)
+        return views.approver_confirm(request, page=self, token=token)
 
 
 # --- Collaboration -------------------------------------------------------------------------

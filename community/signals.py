@@ -17,7 +17,10 @@ from allauth.account.models import EmailAddress
 from allauth.account.signals import email_changed, email_confirmed, email_removed
 from axes.helpers import get_client_ip_address
 
-from community import services, tasks
+from community import tasks
+from community.contributions import services as contributions_services
+from community.engagement import services as engagement_services
+from community.members import services as members_services
 from community.models import Comment, ModerationStatus, ReuseRecord
 from core.models import BasePage
 from core.page_cache import invalidate_page_cache
@@ -31,12 +34,12 @@ def forget_sign_in_failures_at_this_address(sender, request, user, **kwargs):
     if request is not None:
         address = get_client_ip_address(request)
         if address:
-            services.sign_in_failures_forget(user=user, address=address)
+            members_services.sign_in_failures_forget(user=user, address=address)
 
 
 @receiver(email_confirmed)
 def verify_member_on_email_confirmed(sender, request, email_address, **kwargs):
-    services.member_email_confirmed(user=email_address.user, email=email_address.email)
+    members_services.member_email_confirmed(user=email_address.user, email=email_address.email)
 
 
 # allauth 65 sends email_removed after a removal on /accounts/email/, and email_changed when
@@ -46,7 +49,7 @@ def verify_member_on_email_confirmed(sender, request, email_address, **kwargs):
 @receiver(email_removed)
 @receiver(email_changed)
 def recheck_domain_verification(sender, request, user, **kwargs):
-    lost = services.member_email_addresses_changed(user=user)
+    lost = members_services.member_email_addresses_changed(user=user)
     if lost and request is not None:
         profile = user.member_profile
         messages.info(
@@ -76,7 +79,7 @@ def recheck_domain_verification_after_any_address_change(sender, instance, **kwa
 def _recheck_domain_verification(user_id) -> None:
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is not None:
-        services.member_email_addresses_changed(user=user)
+        members_services.member_email_addresses_changed(user=user)
 
 
 @receiver(post_save, sender=Comment)
@@ -92,14 +95,14 @@ def clear_page_cache_on_shown_comment_change(sender, instance, **kwargs):
 @receiver(workflow_approved, sender=WorkflowState)
 def tell_member_contribution_approved(sender, instance, user=None, **kwargs):
     transaction.on_commit(
-        lambda: services.contribution_decided(workflow_state=instance, approved=True)
+        lambda: contributions_services.contribution_decided(workflow_state=instance, approved=True)
     )
 
 
 @receiver(workflow_rejected, sender=WorkflowState)
 def tell_member_changes_requested(sender, instance, user=None, **kwargs):
     transaction.on_commit(
-        lambda: services.contribution_decided(workflow_state=instance, approved=False)
+        lambda: contributions_services.contribution_decided(workflow_state=instance, approved=False)
     )
 
 
@@ -125,14 +128,14 @@ def recount_reuse_on_publication(sender, instance, **kwargs):
     # Reuse by the organisations a page is from is not counted, and a publication can change
     # who those are.
     if isinstance(instance, BasePage) and ReuseRecord.objects.filter(page_id=instance.pk).exists():
-        services.reuse_count_refresh(page_id=instance.pk)
+        engagement_services.reuse_count_refresh(page_id=instance.pk)
 
 
 @receiver(post_save, sender=Organisation)
 def recount_reuse_when_an_organisation_changes(sender, instance, created, **kwargs):
     # Becoming (or ceasing to be) a supplier changes whether its reuse records count.
     if not created:
-        services.reuse_counts_refresh(
+        engagement_services.reuse_counts_refresh(
             page_ids=ReuseRecord.objects.filter(organisation=instance).values_list(
                 "page_id", flat=True
             )
@@ -147,7 +150,7 @@ def recount_reuse_when_a_record_is_deleted(sender, instance, **kwargs):
 
     def recount():
         if BasePage.objects.filter(pk=page_id).exists():
-            services.reuse_count_refresh(page_id=page_id)
+            engagement_services.reuse_count_refresh(page_id=page_id)
 
     transaction.on_commit(recount)
 
@@ -155,7 +158,7 @@ def recount_reuse_when_a_record_is_deleted(sender, instance, **kwargs):
 @receiver(page_published)
 def release_member_uploads_on_publication(sender, instance, **kwargs):
     # In the publishing transaction: the page and its documents become public together.
-    services.contribution_documents_release(page=instance)
+    contributions_services.contribution_documents_release(page=instance)
 
 
 @receiver(post_delete, sender=PageViewRestriction)
@@ -168,6 +171,6 @@ def release_member_uploads_when_a_page_becomes_public(sender, instance, **kwargs
         page = Page.objects.filter(pk=page_id).first()
         if page is not None:
             for public_page in Page.objects.descendant_of(page, inclusive=True).live().public():
-                services.contribution_documents_release(page=public_page)
+                contributions_services.contribution_documents_release(page=public_page)
 
     transaction.on_commit(release)

@@ -4,7 +4,8 @@ and a failure here never undoes the publication."""
 
 from django_tasks import task
 
-from community import services
+from community.contributions import services as contributions_services
+from community.engagement import services as engagement_services
 from core.models import BasePage
 
 
@@ -15,11 +16,11 @@ def notify_followers_of_publication(page_id: int) -> int:
     page = BasePage.objects.filter(pk=page_id).first()
     if page is None:
         return 0  # deleted before the task ran: there is nothing to tell anyone about
-    services.contribution_published(page=page)
-    return services.followers_notify_published(page=page)
+    contributions_services.contribution_published(page=page)
+    return engagement_services.followers_notify_published(page=page)
 
 
 @task()
 def send_digests() -> int:
     """Email each member one digest of what was published for their daily follows."""
-    return services.digests_send()
+    return engagement_services.digests_send()

@@ -11,7 +11,13 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from community import selectors, services
+from community import moderation
+from community.contributions import selectors as contributions_selectors
+from community.declaration import selectors as declaration_selectors
+from community.declaration import services as declaration_services
+from community.engagement import services as engagement_services
+from community.members import selectors as members_selectors
+from community.members import services as members_services
 from community.models import (
     Comment,
     CommentReport,
@@ -48,7 +54,7 @@ class MemberEditView(StatusChangeEditView):
     status_field = "verification_status"
 
     def status_changed(self, instance, previous):
-        services.member_verification_changed(
+        members_services.member_verification_changed(
             profile=instance, previous_status=previous, by=self.request.user
         )
 
@@ -56,12 +62,12 @@ class MemberEditView(StatusChangeEditView):
 class CommentEditView(StatusChangeEditView):
     def status_changed(self, instance, previous):
         if instance.status != previous:
-            services.comment_moderated(comment=instance)
+            engagement_services.comment_moderated(comment=instance)
 
 
 class SignatureEditView(StatusChangeEditView):
     def status_changed(self, instance, previous):
-        services.signature_reviewed(signature=instance, previous_status=previous)
+        declaration_services.signature_reviewed(signature=instance, previous_status=previous)
 
 
 class MemberEmailPanel(Panel):
@@ -74,7 +80,7 @@ class MemberEmailPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["email"] = self.instance.user.email
-            context["confirmed"] = selectors.confirmed_email_addresses(self.instance.user)
+            context["confirmed"] = members_selectors.confirmed_email_addresses(self.instance.user)
             return context
 
 
@@ -196,9 +202,9 @@ class OtherApplicationsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            others = selectors.signatures_for_organisation(self.instance.organisation_id).exclude(
-                pk=self.instance.pk
-            )
+            others = declaration_selectors.signatures_for_organisation(
+                self.instance.organisation_id
+            ).exclude(pk=self.instance.pk)
             context["organisation"] = self.instance.organisation
             context["applications"] = [
                 {
@@ -330,7 +336,7 @@ class WhatNeedsYouPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_what_needs_you_panel(request, panels):
-    queues = selectors.moderation_queues(request.user)
-    add_links = selectors.content_types_to_add(request.user)
+    queues = moderation.moderation_queues(request.user)
+    add_links = contributions_selectors.content_types_to_add(request.user)
     if queues or add_links:  # staff who can neither act nor add see nothing new
         panels.append(WhatNeedsYouPanel(queues=queues, add_links=add_links))

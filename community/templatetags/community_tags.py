@@ -2,10 +2,10 @@
 
 from django import forms, template
 
-from community import selectors
 from community.auth import member_profile
+from community.engagement import selectors as engagement_selectors
+from community.engagement.forms import CommentForm, ReuseForm
 from community.feeds import feed_urls, follow_target
-from community.forms import CommentForm, ReuseForm
 
 register = template.Library()
 
@@ -69,9 +69,9 @@ def community_panel(context, page=None):
     profile = member_profile(user)
     # A page nobody has recorded reusing (most of them) needs no query.
     reuse = (
-        selectors.reuse_for_page(page)
-        if page.pk in selectors.pages_with_reuse_records()
-        else selectors.NO_REUSE
+        engagement_selectors.reuse_for_page(page)
+        if page.pk in engagement_selectors.pages_with_reuse_records()
+        else engagement_selectors.NO_REUSE
     )
     organisation_id = profile.organisation_id if profile else None
     return {
@@ -82,13 +82,13 @@ def community_panel(context, page=None):
         "reuse": reuse,
         # Asked directly, not looked for in `reuse`: the member's own record decides the
         # button whatever the public list shows (its own organisation's is not counted there).
-        "my_reuse_record": selectors.organisation_reuse_record(
+        "my_reuse_record": engagement_selectors.organisation_reuse_record(
             page=page, organisation_id=organisation_id
         )
         if profile and profile.is_verified
         else None,
-        "comments": list(selectors.approved_comments(page))
-        if page.pk in selectors.pages_with_approved_comments()
+        "comments": list(engagement_selectors.approved_comments(page))
+        if page.pk in engagement_selectors.pages_with_approved_comments()
         else [],
         "reuse_form": ReuseForm(),
         "comment_form": CommentForm(),
@@ -116,7 +116,7 @@ def follow_panel(context, kind: str, value: str):
         "feeds": feed_urls(target),
         "user": user,
         "profile": member_profile(user),
-        "following": selectors.member_follow(user, kind=kind, value=value),
+        "following": engagement_selectors.member_follow(user, kind=kind, value=value),
         "here": request.get_full_path() if request else "",
     }
 

@@ -118,7 +118,7 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
     is_creatable = False
     content_type_label = "Content"
     # Beside reuse_count on the page: organisations other than its own, suppliers apart
-    # (community.selectors.counted_reuse_records).
+    # (community.engagement.selectors.counted_reuse_records).
     reuse_label = "Reused by"
     review_interval_months = REVIEW_INTERVAL_MONTHS
     schema_org_type = "Article"

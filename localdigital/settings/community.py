@@ -43,20 +43,20 @@ def apply(settings: dict) -> None:
     settings["ACCOUNT_LOGIN_METHODS"] = {"email"}
     settings["ACCOUNT_SIGNUP_FIELDS"] = ["email*", "password1*", "password2*"]
     settings["ACCOUNT_FORMS"] = {
-        "signup": "community.forms.MemberSignupForm",
-        "login": "community.forms.MemberLoginForm",
-        "reset_password": "community.forms.MemberResetPasswordForm",
-        "reset_password_from_key": "community.forms.MemberResetPasswordKeyForm",
-        "change_password": "community.forms.MemberChangePasswordForm",
-        "set_password": "community.forms.MemberSetPasswordForm",
-        "add_email": "community.forms.MemberAddEmailForm",
-        "reauthenticate": "community.forms.MemberReauthenticateForm",
-        "request_login_code": "community.forms.MemberRequestLoginCodeForm",
-        "confirm_login_code": "community.forms.MemberConfirmLoginCodeForm",
+        "signup": "community.members.forms.MemberSignupForm",
+        "login": "community.members.forms.MemberLoginForm",
+        "reset_password": "community.members.forms.MemberResetPasswordForm",
+        "reset_password_from_key": "community.members.forms.MemberResetPasswordKeyForm",
+        "change_password": "community.members.forms.MemberChangePasswordForm",
+        "set_password": "community.members.forms.MemberSetPasswordForm",
+        "add_email": "community.members.forms.MemberAddEmailForm",
+        "reauthenticate": "community.members.forms.MemberReauthenticateForm",
+        "request_login_code": "community.members.forms.MemberRequestLoginCodeForm",
+        "confirm_login_code": "community.members.forms.MemberConfirmLoginCodeForm",
     }
     # Switch off to close sign-up (say, during a wave of spam accounts); sign-in still works.
     settings.setdefault("COMMUNITY_SIGNUP_OPEN", True)
-    settings["ACCOUNT_ADAPTER"] = "community.adapter.MemberAccountAdapter"
+    settings["ACCOUNT_ADAPTER"] = "community.members.adapter.MemberAccountAdapter"
     settings["ACCOUNT_EMAIL_VERIFICATION"] = "mandatory"
     settings["ACCOUNT_UNIQUE_EMAIL"] = True
     settings["ACCOUNT_CONFIRM_EMAIL_ON_GET"] = False

@@ -255,7 +255,7 @@ def browser_member(*, username: str, organisation, full_name: str, verified: boo
 
     from allauth.account.models import EmailAddress
 
-    from community import services
+    from community.members import services as members_services
     from community.models import VerificationStatus
     from organisations.selectors import organisation_email_domains
 
@@ -263,7 +263,9 @@ def browser_member(*, username: str, organisation, full_name: str, verified: boo
     email = f"{username}@{domains[0] if domains else 'example.org'}"
     user = get_user_model().objects.create_user(username, email, MEMBER_PASSWORD)
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    profile = services.member_create(user=user, full_name=full_name, organisation=organisation)
+    profile = members_services.member_create(
+        user=user, full_name=full_name, organisation=organisation
+    )
     if verified:
         profile.verification_status = VerificationStatus.VERIFIED
         profile.save()
@@ -276,7 +278,8 @@ def community(content):
     Cardiff), an open opportunity and a contribution waiting for moderation."""
     from django.utils import timezone
 
-    from community import services
+    from community.collaboration import services as collaboration_services
+    from community.contributions import services as contributions_services
     from community.demo import declaration_page_ensure
 
     hackney, cardiff = content["hackney"], content["cardiff"]
@@ -298,7 +301,7 @@ def community(content):
     )
     hackney_member = browser_member(username="asha", organisation=hackney, full_name="Asha Patel")
     cardiff_member = browser_member(username="rhys", organisation=cardiff, full_name="Rhys Jones")
-    opportunity = services.opportunity_create(
+    opportunity = collaboration_services.opportunity_create(
         profile=cardiff_member,
         data={
             "title": "Shared bulky waste booking",
@@ -309,9 +312,9 @@ def community(content):
             "closing_date": timezone.localdate() + datetime.timedelta(days=30),
         },
     )
-    contribution = services.contribution_submit(
+    contribution = contributions_services.contribution_submit(
         profile=hackney_member,
-        contribution_type=services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
         data={
             "title": "Parking permits in a day",
             "summary": "Residents get a parking permit online the same day.",

@@ -10,7 +10,7 @@ cannot see: sideways scrolling at phone width (reflow) and headings jammed again
 before them.
 """
 
-from community import services
+from community.engagement import services as engagement_services
 from tests.browser.support import (
     MEMBER_PASSWORD,
     SEARCH_NOT_READY,
@@ -184,7 +184,7 @@ def test_forms_with_errors_have_no_axe_violations(axe_page, community):
 def test_member_pages_have_no_axe_violations(axe_page, community):
     member = community["hackney_member"]
     # Something followed, so the profile lists it and /tags/ says "You follow".
-    services.follow_add(user=member.user, kind="everything", value="all")
+    engagement_services.follow_add(user=member.user, kind="everything", value="all")
     sign_in(axe_page, member.user.email, MEMBER_PASSWORD)
     assert_accessible(axe_page, community, MEMBER_PAGES)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from playwright.sync_api import expect
 
-from community import services
+from community.engagement import services as engagement_services
 from community.models import Comment, ModerationStatus
 from tests.browser.support import MEMBER_PASSWORD, sign_in
 
@@ -119,7 +119,7 @@ def test_verified_member_records_reuse_and_comments_which_waits_for_a_moderator(
         comment = Comment.objects.get(body=comment_text)
         comment.status = ModerationStatus.APPROVED
         comment.save()
-        services.comment_moderated(comment=comment)
+        engagement_services.comment_moderated(comment=comment)
         visitor.reload()
         expect(visitor.get_by_text(comment_text)).to_be_visible()
         expect(visitor.locator("main")).to_contain_text("Rhys Jones, Cardiff")

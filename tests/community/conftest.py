@@ -6,7 +6,7 @@ from django.test import Client
 import pytest
 from allauth.account.models import EmailAddress
 
-from community import services
+from community.members import services as members_services
 from community.models import DeclarationPage, VerificationStatus
 from tests import factories
 
@@ -63,7 +63,7 @@ def make_member(
     email = email or f"{username}@example.org"
     user = django_user_model.objects.create_user(username, email, "a-long-test-password")
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    profile = services.member_create(
+    profile = members_services.member_create(
         user=user, full_name=username.title(), organisation=organisation
     )
     status = status or (VerificationStatus.VERIFIED if verified else None)
@@ -111,7 +111,7 @@ def shared_domain_member(django_user_model, organisation):
         verified=False,
         email=email,
     )
-    services.member_email_confirmed(user=profile.user, email=email)
+    members_services.member_email_confirmed(user=profile.user, email=email)
     profile.refresh_from_db()
     return profile
 

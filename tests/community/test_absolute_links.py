@@ -18,7 +18,7 @@ from wagtail.models import Page, get_page_models
 import pytest
 
 from casestudies.models import CaseStudyPage
-from community import services
+from community.engagement import services as engagement_services
 from community.models import Signature, SignatureStatus
 from core.models.routing import SiteUrlMixin
 from tests import factories
@@ -144,13 +144,13 @@ def test_follow_alerts_and_their_unsubscribe_links_are_on_site_url(
     client, members, make_page, django_capture_on_commit_callbacks
 ):
     user = members["verified_other"].user
-    services.follow_add(
+    engagement_services.follow_add(
         user=user, kind="content_type", value="casestudypage", frequency="immediate"
     )
     page = make_page(CaseStudyPage, title="New repairs study")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.followers_notify_published(page=page)
+        engagement_services.followers_notify_published(page=page)
     (message,) = [m for m in mail.outbox if m.to == [user.email]]
     links = assert_email_links_on_site(message)
     assert SITE + page.url in links
@@ -162,12 +162,14 @@ def test_follow_alerts_and_their_unsubscribe_links_are_on_site_url(
 
 def test_daily_digests_link_on_site_url(members, make_page, django_capture_on_commit_callbacks):
     user = members["verified_other"].user
-    services.follow_add(user=user, kind="content_type", value="casestudypage", frequency="daily")
+    engagement_services.follow_add(
+        user=user, kind="content_type", value="casestudypage", frequency="daily"
+    )
     page = make_page(CaseStudyPage, title="Digest repairs study")
-    services.followers_notify_published(page=page)
+    engagement_services.followers_notify_published(page=page)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.digests_send()
+        engagement_services.digests_send()
     (message,) = mail.outbox
     links = assert_email_links_on_site(message)
     assert SITE + page.url in links

@@ -1,7 +1,7 @@
 """What staff see when they review a member, a Declaration application or comments: enough
 to decide without leaving the screen."""
 
-from community import services
+from community.declaration import services as declaration_services
 from community.models import Comment, CommentReport, Signature
 from tests.community.test_declaration import APPLICATION, apply
 from tests.community.test_declaration_squatting import SQUATTER
@@ -40,7 +40,7 @@ def test_the_signature_review_warns_staff_when_addresses_are_off_the_domains(
 ):
     apply(client, declaration_page, org_a, **SQUATTER)
     flagged = Signature.objects.get()
-    services.signature_approver_confirm(signature=flagged)
+    declaration_services.signature_approver_confirm(signature=flagged)
     client.force_login(staff["editor"])
     html = signature_edit(client, flagged)
     assert "Check this application before you approve it" in html

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from community import services
+from community.engagement import services as engagement_services
 from community.models import Comment, ModerationStatus
 
 
@@ -36,8 +36,8 @@ def test_three_reports_hide_an_approved_comment(members, pattern, staff):
         page=pattern, author=members["owner"].user, body="Hmm", status=ModerationStatus.APPROVED
     )
     for reporter in (members["verified_other"].user, staff["editor"], staff["admin"]):
-        services.comment_report(comment=comment, user=reporter, reason="Off topic")
-    services.comment_report(comment=comment, user=staff["admin"], reason="Twice")
+        engagement_services.comment_report(comment=comment, user=reporter, reason="Off topic")
+    engagement_services.comment_report(comment=comment, user=staff["admin"], reason="Twice")
     comment.refresh_from_db()
     assert comment.status == ModerationStatus.PENDING
     assert comment.reports.count() == 3

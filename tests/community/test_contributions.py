@@ -168,7 +168,7 @@ def test_uploads_over_the_size_limit_are_refused(owner_client, site_tree, settin
 
 
 def test_every_contribution_type_can_be_submitted(owner_client, site_tree):
-    from community.services import CONTRIBUTION_TYPES
+    from community.contributions.services import CONTRIBUTION_TYPES
 
     for slug, contribution_type in CONTRIBUTION_TYPES.items():
         data = {"title": f"A {slug}", "summary": "S", "licence_confirmed": "on"}

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 import pytest
 
-from community import services
+from community.declaration import services as declaration_services
 from community.models import Signature, SignatureStatus
 from tests import factories
 from tests.community.test_declaration import APPLICATION, apply
@@ -62,7 +62,7 @@ def test_addresses_off_the_organisations_domains_are_flagged_to_staff(
     assert "do not match Council A's email domains" in signature.addresses_note
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.signature_approver_confirm(signature=signature)
+        assert declaration_services.signature_approver_confirm(signature=signature)
     signature.refresh_from_db()
     # The approver's click alone never completes it: staff review, and are told why.
     assert signature.status == SignatureStatus.AWAITING_REVIEW
@@ -90,7 +90,7 @@ def test_staff_cannot_approve_a_flagged_application_without_saying_how_they_chec
 ):
     apply(client, declaration_page, org_a, **SQUATTER)
     signature = Signature.objects.get()
-    services.signature_approver_confirm(signature=signature)
+    declaration_services.signature_approver_confirm(signature=signature)
     client.force_login(staff["editor"])
     url = f"/admin/snippets/community/signature/edit/{signature.pk}/"
     response = client.post(url, {"status": "approved", "review_note": ""})
@@ -133,8 +133,8 @@ def test_the_service_refuses_self_approval_whatever_calls_it(org_a):
         )
     }
     signatory["approver_email"] = "Dana.Lead+boss@council-a.gov.uk"
-    with pytest.raises(services.SelfApproval):
-        services.signature_apply(
+    with pytest.raises(declaration_services.SelfApproval):
+        declaration_services.signature_apply(
             organisation=org_a,
             signatory=signatory,
             commitment={"title": "T", "mission": "M", "impact": "I"},

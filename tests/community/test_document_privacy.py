@@ -12,7 +12,8 @@ from wagtail.models import Collection, PageViewRestriction
 import pytest
 
 from casestudies.models import CaseStudyPage
-from community import services
+from community.contributions import services as contributions_services
+from community.members import services as members_services
 from localdigital.urls import development_media_urlpatterns
 
 CASE_STUDY = {
@@ -136,7 +137,7 @@ def test_lifting_a_restriction_releases_the_members_documents(
     )
     page = publish(page, staff)
     document.refresh_from_db()
-    assert document.collection.name == services.MEMBER_UPLOADS_COLLECTION
+    assert document.collection.name == contributions_services.MEMBER_UPLOADS_COLLECTION
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
     assert status(document) == 200
@@ -166,7 +167,7 @@ def test_staff_still_open_unpublished_documents(contribution, staff):
 def test_a_deleted_accounts_unpublished_documents_go_with_it(contribution, members):
     _page, document = contribution
     url = document.url
-    services.member_delete(user=members["owner"].user)
+    members_services.member_delete(user=members["owner"].user)
     assert not get_document_model().objects.filter(pk=document.pk).exists()
     assert Client().get(url).status_code == 404
 
@@ -174,7 +175,7 @@ def test_a_deleted_accounts_unpublished_documents_go_with_it(contribution, membe
 def test_a_deleted_accounts_published_documents_stay(contribution, members, staff):
     page, document = contribution
     publish(page, staff)
-    services.member_delete(user=members["owner"].user)
+    members_services.member_delete(user=members["owner"].user)
     assert get_document_model().objects.filter(pk=document.pk).exists()
     assert status(document) == 200
 

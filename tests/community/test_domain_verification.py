@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 from allauth.account.models import EmailAddress
 
-from community import services
+from community.members import services as members_services
 from community.models import MemberProfile, VerificationStatus
 from organisations.models import OrganisationEmailDomain
 from tests import factories
@@ -22,7 +22,7 @@ def confirm(django_user_model, *, organisation, email, username="member"):
     profile = make_member(
         django_user_model, username=username, organisation=organisation, verified=False, email=email
     )
-    services.member_email_confirmed(user=profile.user, email=email)
+    members_services.member_email_confirmed(user=profile.user, email=email)
     profile.refresh_from_db()
     return profile
 
@@ -112,7 +112,7 @@ def test_moving_to_an_organisation_on_a_shared_host_does_not_verify(
 ):
     profile = confirm(django_user_model, organisation=hackney, email="amara@hackney.gov.uk")
     assert profile.is_verified
-    services.member_profile_update(
+    members_services.member_profile_update(
         profile=profile, full_name="Amara", job_title="", organisation=mhclg
     )
     profile.refresh_from_db()

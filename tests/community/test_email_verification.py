@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 from allauth.account.models import EmailAddress
 
-from community import services
+from community.members import services as members_services
 from community.models import VerificationStatus
 from tests.community.conftest import make_member
 
@@ -212,7 +212,7 @@ def test_deleting_an_account_sends_nobody_to_the_moderators(
 ):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.member_delete(user=domain_member.user)
+        members_services.member_delete(user=domain_member.user)
 
     assert not any(staff["moderator"].email in message.to for message in mail.outbox)
 

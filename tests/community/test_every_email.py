@@ -19,7 +19,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from casestudies.models import CaseStudyPage
-from community import services
+from community.engagement import services as engagement_services
 from community.models import Comment, ModerationStatus, Opportunity, Signature
 from tests.community.test_accounts import SIGNUP
 from tests.community.test_collaboration import valid as valid_opportunity
@@ -77,13 +77,15 @@ def _comment(j, status=ModerationStatus.PENDING):
 
 def comment_reported(j):
     comment = _comment(j, ModerationStatus.APPROVED)
-    services.comment_report(comment=comment, user=j.members["verified_other"].user, reason="Rude")
+    engagement_services.comment_report(
+        comment=comment, user=j.members["verified_other"].user, reason="Rude"
+    )
 
 
 def comment_to_moderate(j):
     j.client.force_login(j.members["owner"].user)
     page = j.make_page(CaseStudyPage, title="Comment here")
-    services.comment_create(page=page, profile=j.members["owner"], body="Nice work")
+    engagement_services.comment_create(page=page, profile=j.members["owner"], body="Nice work")
 
 
 def contribution_received(j):
@@ -130,17 +132,23 @@ def declaration_decided(j):
 
 def follow_published(j):
     user = j.members["verified_other"].user
-    services.follow_add(
+    engagement_services.follow_add(
         user=user, kind="content_type", value="casestudypage", frequency="immediate"
     )
-    services.followers_notify_published(page=j.make_page(CaseStudyPage, title="Followed"))
+    engagement_services.followers_notify_published(
+        page=j.make_page(CaseStudyPage, title="Followed")
+    )
 
 
 def follow_digest(j):
     user = j.members["verified_other"].user
-    services.follow_add(user=user, kind="content_type", value="casestudypage", frequency="daily")
-    services.followers_notify_published(page=j.make_page(CaseStudyPage, title="Digested"))
-    services.digests_send()
+    engagement_services.follow_add(
+        user=user, kind="content_type", value="casestudypage", frequency="daily"
+    )
+    engagement_services.followers_notify_published(
+        page=j.make_page(CaseStudyPage, title="Digested")
+    )
+    engagement_services.digests_send()
 
 
 def member_needs_verification(j):

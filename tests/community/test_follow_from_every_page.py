@@ -20,7 +20,7 @@ from casestudies.models import (
     CaseStudyPage,
     ProcurementBriefIndexPage,
 )
-from community import services
+from community.engagement import services as engagement_services
 from community.models import Follow
 from organisations.models import OrganisationIndexPage
 from patterns.models import ServicePatternIndexPage
@@ -213,7 +213,7 @@ def test_following_everything_from_the_tags_page_emails_about_any_new_page(
     mail.outbox.clear()
     page = make_page(CaseStudyPage, title="Untagged, from nowhere in particular")
     with django_capture_on_commit_callbacks(execute=True):
-        services.followers_notify_published(page=page)
+        engagement_services.followers_notify_published(page=page)
     assert [message.to for message in mail.outbox] == [[member.email]]
     assert "Untagged, from nowhere in particular" in mail.outbox[0].subject
     assert "because you follow everything published on Local Digital." in mail.outbox[0].body
@@ -238,11 +238,13 @@ def test_a_daily_everything_follow_gets_any_new_page_in_its_digest(
     members, content, make_page, django_capture_on_commit_callbacks
 ):
     member = members["verified_other"].user
-    services.follow_add(user=member, kind="everything", value="all", frequency="daily")
-    services.followers_notify_published(page=make_page(CaseStudyPage, title="Something new"))
+    engagement_services.follow_add(user=member, kind="everything", value="all", frequency="daily")
+    engagement_services.followers_notify_published(
+        page=make_page(CaseStudyPage, title="Something new")
+    )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.digests_send() == 1
+        assert engagement_services.digests_send() == 1
     (message,) = mail.outbox
     assert "Something new" in message.body
     assert "- Everything published on Local Digital: " in message.body

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from casestudies.models import CaseStudyPage
-from community import services
+from community.engagement import services as engagement_services
 from community.models import Follow, PendingDigestItem
 
 
@@ -25,7 +25,7 @@ def test_member_follows_and_gets_an_immediate_email(
         page = make_page(CaseStudyPage, title="New from A", organisations=[org_a])
     # The factory sets organisations after publishing; notify as the signal would with them set.
     if not mail.outbox:
-        services.followers_notify_published(page=page)
+        engagement_services.followers_notify_published(page=page)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [members["verified_other"].user.email]
@@ -37,15 +37,15 @@ def test_daily_follows_are_queued_and_sent_as_one_digest(
     members, make_page, django_capture_on_commit_callbacks
 ):
     user = members["verified_other"].user
-    services.follow_add(user=user, kind="content_type", value="casestudypage")
+    engagement_services.follow_add(user=user, kind="content_type", value="casestudypage")
     first = make_page(CaseStudyPage, title="First")
     second = make_page(CaseStudyPage, title="Second")
     for page in (first, second):
-        services.followers_notify_published(page=page)
+        engagement_services.followers_notify_published(page=page)
     assert PendingDigestItem.objects.count() == 2
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):  # the digest goes after the commit
-        assert services.digests_send() == 1
+        assert engagement_services.digests_send() == 1
     assert len(mail.outbox) == 1
     assert "First" in mail.outbox[0].body
     assert "Second" in mail.outbox[0].body
@@ -56,8 +56,8 @@ def test_the_daily_command_sends_the_digests_through_the_task_queue(
     members, make_page, django_capture_on_commit_callbacks
 ):
     user = members["verified_other"].user
-    services.follow_add(user=user, kind="content_type", value="casestudypage")
-    services.followers_notify_published(page=make_page(CaseStudyPage, title="First"))
+    engagement_services.follow_add(user=user, kind="content_type", value="casestudypage")
+    engagement_services.followers_notify_published(page=make_page(CaseStudyPage, title="First"))
     mail.outbox.clear()
     output = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
@@ -72,7 +72,7 @@ def test_the_daily_command_sends_the_digests_through_the_task_queue(
 
 
 def test_one_click_unsubscribe_needs_no_sign_in(client, members):
-    follow, _ = services.follow_add(
+    follow, _ = engagement_services.follow_add(
         user=members["owner"].user, kind="content_type", value="casestudypage"
     )
     url = reverse("community:unsubscribe", args=[follow.token])
@@ -83,7 +83,7 @@ def test_one_click_unsubscribe_needs_no_sign_in(client, members):
 
 
 def test_a_member_can_only_stop_their_own_follows(client, members):
-    follow, _ = services.follow_add(
+    follow, _ = engagement_services.follow_add(
         user=members["owner"].user, kind="content_type", value="casestudypage"
     )
     client.force_login(members["verified_other"].user)

@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction, Revision
 import pytest
 
 from casestudies.models import CaseStudyPage
-from community import services
+from community.engagement import services as engagement_services
 from community.models import PendingDigestItem
 from tests.community.test_contributions import submit
 
@@ -23,10 +23,10 @@ def followers(members):
     """One member told at once about every new case study, one told in the daily digest."""
     immediate = members["verified_other"].user
     daily = members["verified_same"].user
-    services.follow_add(
+    engagement_services.follow_add(
         user=immediate, kind="content_type", value="casestudypage", frequency="immediate"
     )
-    services.follow_add(user=daily, kind="content_type", value="casestudypage")
+    engagement_services.follow_add(user=daily, kind="content_type", value="casestudypage")
     return {"immediate": immediate, "daily": daily}
 
 
@@ -137,11 +137,11 @@ def test_a_digest_leaves_out_a_page_restricted_after_it_was_queued(
     public = make_page(CaseStudyPage, title="Still public")
     hidden = make_page(CaseStudyPage, title="Since restricted")
     for page in (public, hidden):
-        services.followers_notify_published(page=page)
+        engagement_services.followers_notify_published(page=page)
     PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.digests_send()
+        engagement_services.digests_send()
     assert [message.to for message in mail.outbox] == [[followers["daily"].email]]
     assert "Still public" in mail.outbox[0].body
     assert "Since restricted" not in mail.outbox[0].body

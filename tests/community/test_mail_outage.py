@@ -11,7 +11,7 @@ import pytest
 from mailer.models import Message
 
 from casestudies.models import CaseStudyPage
-from community import services
+from community.declaration import services as declaration_services
 from community.models import MemberProfile, Signature, SignatureStatus
 from core.outbox import failed_attempts
 from localdigital.settings import base as base_settings
@@ -97,7 +97,7 @@ def test_a_refused_address_waits_on_its_own_and_the_others_are_delivered_once(se
     )
     signature.status = SignatureStatus.APPROVED
     with smtp_server(port, refused={"approver@council-a.gov.uk"}) as server:
-        services.signature_reviewed(
+        declaration_services.signature_reviewed(
             signature=signature, previous_status=SignatureStatus.AWAITING_REVIEW
         )
         call_command("deliver_waiting_email")

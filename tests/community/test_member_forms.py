@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from casestudies.models import CaseStudyPage
-from community import services
+from community.engagement import services as engagement_services
 from tests.community.test_contributions import CASE_STUDY, submit
 
 
@@ -76,7 +76,7 @@ def test_an_approval_note_is_shown_beside_published(client, members, staff, site
 def test_a_repeat_we_reused_this_says_when_instead_of_offering_the_button(
     client, members, pattern, render_panel
 ):
-    services.reuse_record(page=pattern, profile=members["owner"], note="Garden waste")
+    engagement_services.reuse_record(page=pattern, profile=members["owner"], note="Garden waste")
     when = date_format(timezone.localdate(), "j F Y")
     client.force_login(members["verified_same"].user)  # a colleague at the same council
 

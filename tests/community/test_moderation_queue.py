@@ -9,7 +9,7 @@ from wagtail.models import GroupPagePermission
 import pytest
 
 from casestudies.models import BusinessCaseIndexPage, CaseStudyIndexPage, ProcurementBriefIndexPage
-from community import services
+from community.contributions import services as contributions_services
 from community.models import Comment, CommentReport, Signature, SignatureStatus
 from patterns.models import ServicePatternIndexPage
 
@@ -73,9 +73,9 @@ def test_the_panel_says_when_nothing_waits_and_is_absent_without_any_rights(
 
 
 def contribution_in_moderation(members):
-    return services.contribution_submit(
+    return contributions_services.contribution_submit(
         profile=members["owner"],
-        contribution_type=services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
         data={
             "title": "Owner's draft",
             "summary": "Summary",

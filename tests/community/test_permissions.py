@@ -11,7 +11,7 @@ from django.utils import timezone
 
 import pytest
 
-from community import services
+from community.contributions import services as contributions_services
 from community.models import Comment, ModerationStatus, Opportunity
 from tests.community.conftest import ROLES
 
@@ -53,9 +53,9 @@ def world(members, pattern, declaration_page, org_a):
         share_ideas=True,
         closing_date=timezone.localdate() + datetime.timedelta(days=10),
     )
-    contribution = services.contribution_submit(
+    contribution = contributions_services.contribution_submit(
         profile=members["owner"],
-        contribution_type=services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
         data={
             "title": "Owner's draft",
             "summary": "Summary",

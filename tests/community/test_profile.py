@@ -6,12 +6,13 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from casestudies.models import CaseStudyPage
-from community import services
+from community.contributions import services as contributions_services
+from community.engagement import services as engagement_services
 from community.models import Comment, ReuseRecord
 
 
 def test_download_my_data(client, members, pattern):
-    services.reuse_record(page=pattern, profile=members["owner"], note="Used it")
+    engagement_services.reuse_record(page=pattern, profile=members["owner"], note="Used it")
     Comment.objects.create(page=pattern, author=members["owner"].user, body="Nice")
     client.force_login(members["owner"].user)
     response = client.get(reverse("community:data_download"))
@@ -25,9 +26,9 @@ def test_download_my_data(client, members, pattern):
 
 def test_delete_account_states_what_happens_then_deletes(client, members, pattern, site_tree):
     owner = members["owner"]
-    draft = services.contribution_submit(
+    draft = contributions_services.contribution_submit(
         profile=owner,
-        contribution_type=services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
         data={
             "title": "My draft",
             "summary": "S",
@@ -36,9 +37,9 @@ def test_delete_account_states_what_happens_then_deletes(client, members, patter
             "lessons_learned": "L",
         },
     )
-    published = services.contribution_submit(
+    published = contributions_services.contribution_submit(
         profile=owner,
-        contribution_type=services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
         data={
             "title": "My published",
             "summary": "S",
@@ -48,7 +49,7 @@ def test_delete_account_states_what_happens_then_deletes(client, members, patter
         },
     )
     published.current_workflow_state.current_task_state.approve(user=None)
-    services.reuse_record(page=pattern, profile=owner)
+    engagement_services.reuse_record(page=pattern, profile=owner)
     client.force_login(owner.user)
     html = client.get(reverse("community:delete_account")).content.decode()
     assert "My published" in html

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 import pytest
 
-from community import services
+from community.engagement import services as engagement_services
 from community.models import ReuseRecord
 from core.models import BasePage
 
@@ -17,7 +17,7 @@ def reuse_count(page):
 @pytest.fixture
 def shared_pattern(make_page):
     """A pattern from neither Council A nor B, so both their reuse counts
-    (community.selectors.counted_reuse_records)."""
+    (community.engagement.selectors.counted_reuse_records)."""
     from patterns.models import ServicePatternPage
     from tests.factories import OrganisationFactory
 
@@ -38,29 +38,31 @@ def test_recording_reuse_creates_one_record_and_counts_it(client, members, share
 
 
 def test_two_members_of_one_organisation_make_one_record(members, shared_pattern):
-    services.reuse_record(page=shared_pattern, profile=members["owner"])
-    services.reuse_record(page=shared_pattern, profile=members["verified_same"])
-    services.reuse_record(page=shared_pattern, profile=members["verified_other"])
+    engagement_services.reuse_record(page=shared_pattern, profile=members["owner"])
+    engagement_services.reuse_record(page=shared_pattern, profile=members["verified_same"])
+    engagement_services.reuse_record(page=shared_pattern, profile=members["verified_other"])
     assert ReuseRecord.objects.filter(page=shared_pattern).count() == 2
     assert reuse_count(shared_pattern) == 2
 
 
 def test_the_database_refuses_a_duplicate(members, pattern):
-    services.reuse_record(page=pattern, profile=members["owner"])
+    engagement_services.reuse_record(page=pattern, profile=members["owner"])
     with pytest.raises(IntegrityError):
         ReuseRecord.objects.create(page=pattern, organisation=members["owner"].organisation)
 
 
 def test_a_lost_race_returns_the_existing_record(members, shared_pattern, monkeypatch):
     """Simulate the second of two concurrent clicks: get() misses, create() hits the constraint."""
-    existing, _ = services.reuse_record(page=shared_pattern, profile=members["owner"])
+    existing, _ = engagement_services.reuse_record(page=shared_pattern, profile=members["owner"])
     real_get_or_create = ReuseRecord.objects.get_or_create
 
     def racing_get_or_create(**kwargs):
         raise IntegrityError("duplicate key value violates unique constraint")
 
     monkeypatch.setattr(ReuseRecord.objects, "get_or_create", racing_get_or_create)
-    record, created = services.reuse_record(page=shared_pattern, profile=members["verified_same"])
+    record, created = engagement_services.reuse_record(
+        page=shared_pattern, profile=members["verified_same"]
+    )
     monkeypatch.setattr(ReuseRecord.objects, "get_or_create", real_get_or_create)
     assert record.pk == existing.pk
     assert not created
@@ -68,7 +70,7 @@ def test_a_lost_race_returns_the_existing_record(members, shared_pattern, monkey
 
 
 def test_removing_reuse_only_removes_your_own_organisations_record(client, members, shared_pattern):
-    services.reuse_record(page=shared_pattern, profile=members["owner"])
+    engagement_services.reuse_record(page=shared_pattern, profile=members["owner"])
     client.force_login(members["verified_other"].user)
     client.post(reverse("community:reuse_remove", args=[shared_pattern.pk]))
     assert reuse_count(shared_pattern) == 1
@@ -78,7 +80,9 @@ def test_removing_reuse_only_removes_your_own_organisations_record(client, membe
 
 
 def test_page_shows_who_reused_it(members, pattern, render_panel):
-    services.reuse_record(page=pattern, profile=members["verified_other"], note="Adapted for Welsh")
+    engagement_services.reuse_record(
+        page=pattern, profile=members["verified_other"], note="Adapted for Welsh"
+    )
     html = render_panel(pattern)
     assert "Reused by 1 organisation" in html
     assert "Council B" in html
@@ -105,6 +109,6 @@ def test_the_button_matches_the_visitor(members, pattern, render_panel):
     assert "Sign in</a> to record" in render_panel(pattern)
     assert "We reused this" in render_panel(pattern, members["owner"].user)
     assert "once a moderator has verified" in render_panel(pattern, members["unverified"].user)
-    services.reuse_record(page=pattern, profile=members["owner"])
+    engagement_services.reuse_record(page=pattern, profile=members["owner"])
     assert "Remove our reuse record" in render_panel(pattern, members["verified_same"].user)
     assert "We reused this" in render_panel(pattern, members["verified_other"].user)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import pytest
 
-from community import services
+from community.engagement import services as engagement_services
 from community.models import ReuseRecord
 from core.models import BasePage
 from organisations.models import OrganisationType
@@ -26,7 +26,7 @@ def reused_pattern(site_tree, make_page, org_a, org_b):
     council_c = OrganisationFactory(code="CCC", slug="council-c", name="Council C")
     for organisation in (org_a, supplier, org_b, council_c):
         ReuseRecord.objects.create(page=pattern, organisation=organisation)
-    services.reuse_count_refresh(page_id=pattern.pk)
+    engagement_services.reuse_count_refresh(page_id=pattern.pk)
     return pattern
 
 

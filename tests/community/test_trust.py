@@ -5,7 +5,7 @@ from django.urls import reverse
 
 import pytest
 
-from community import services
+from community.engagement import services as engagement_services
 from community.models import MemberProfile
 from community.text import person_name, plain_text
 
@@ -177,7 +177,7 @@ def test_reports_by_unverified_accounts_never_hide_a_comment_but_moderators_hear
     ]
     with django_capture_on_commit_callbacks(execute=True):
         for account in [members["unverified"].user, *throwaways]:
-            services.comment_report(comment=comment, user=account, reason="Hide it")
+            engagement_services.comment_report(comment=comment, user=account, reason="Hide it")
 
     comment.refresh_from_db()
     assert comment.status == ModerationStatus.APPROVED
@@ -193,12 +193,16 @@ def test_three_reports_by_verified_members_hide_a_comment_and_say_so(
         page=pattern, author=members["owner"].user, body="Hmm", status=ModerationStatus.APPROVED
     )
     for name in ("verified_other", "verified_same", "unverified"):
-        services.comment_report(comment=comment, user=members[name].user, reason="Off topic")
+        engagement_services.comment_report(
+            comment=comment, user=members[name].user, reason="Off topic"
+        )
     comment.refresh_from_db()
     assert comment.status == ModerationStatus.APPROVED  # two that count, one that does not
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.comment_report(comment=comment, user=staff["moderator"], reason="Agreed")
+        engagement_services.comment_report(
+            comment=comment, user=staff["moderator"], reason="Agreed"
+        )
 
     comment.refresh_from_db()
     assert comment.status == ModerationStatus.PENDING

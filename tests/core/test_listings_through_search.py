@@ -6,7 +6,7 @@ import re
 from wagtail.models import PageViewRestriction
 
 from casestudies.models import CaseStudyPage, ProcurementBriefPage
-from community import services as community_services
+from community.engagement import services as engagement_services
 from patterns.models import ServicePatternPage
 from tests.community.conftest import make_member
 from tests.factories import OrganisationFactory, ServiceAreaFactory
@@ -89,7 +89,7 @@ def test_most_reused_order_follows_a_new_reuse_record(
     assert _titles(client.get(f"{index}?order=most-reused").content.decode())[0] != "Pattern one"
 
     profile = make_member(django_user_model, username="reuser", organisation=council)
-    community_services.reuse_record(page=older, profile=profile)
+    engagement_services.reuse_record(page=older, profile=profile)
 
     html = client.get(f"{index}?order=most-reused").content.decode()
     assert _titles(html)[0] == "Pattern one"

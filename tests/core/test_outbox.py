@@ -17,7 +17,8 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 from mailer.models import Message
 
-from community import services
+from community.declaration import services as declaration_services
+from community.members import services as members_services
 from core.outbox import deliver_email, failed_attempts
 from tests import factories
 from tests.smtp import free_port, point_mail_at, smtp_server
@@ -34,7 +35,7 @@ COMMITMENT = {"title": "Open our repairs pattern", "mission": "Publish it.", "im
 
 
 def apply_to_sign(organisation):
-    return services.signature_apply(
+    return declaration_services.signature_apply(
         organisation=organisation, signatory=SIGNATORY, commitment=COMMITMENT
     )
 
@@ -85,10 +86,10 @@ def test_a_message_that_cannot_be_built_waits_without_holding_up_the_queue(setti
     anything but SMTP and network errors, which would stop every run at that message."""
     port = free_port()
     point_mail_at(settings, port)
-    services.member_verification_changed(
+    members_services.member_verification_changed(
         profile=_member_with_address("two@at@signs.example"), previous_status="pending"
     )
-    services.member_verification_changed(
+    members_services.member_verification_changed(
         profile=_member_with_address("dana@council-a.gov.uk"), previous_status="pending"
     )
     assert Message.objects.count() == 2
@@ -141,7 +142,7 @@ def test_the_database_task_backend_and_its_worker_deliver_and_retry_the_mail(set
 
     # The mail server is down when the worker tries the next one: it waits, and the task
     # schedules its own retry.
-    services.member_verification_changed(
+    members_services.member_verification_changed(
         profile=_member_with_address("dana@council-a.gov.uk"), previous_status="pending"
     )
     run_worker()

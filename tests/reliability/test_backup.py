@@ -37,7 +37,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, PageViewRestriction
 from casestudies.models import CaseStudyPage
-from community import services
+from community.contributions import services as contributions_services
+from community.engagement import services as engagement_services
+from community.members import services as members_services
 from community.models import MemberProfile, VerificationStatus
 from core.models import RelatedDocument
 from organisations.models import Organisation
@@ -76,14 +78,14 @@ private = factories.CaseStudyPageFactory(
 PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
 user = get_user_model().objects.create_user("member-1", "member@hackney.gov.uk", PASSWORD)
-profile = services.member_create(user=user, full_name="Mel Member", organisation=hackney)
+profile = members_services.member_create(user=user, full_name="Mel Member", organisation=hackney)
 MemberProfile.objects.filter(pk=profile.pk).update(verification_status=VerificationStatus.VERIFIED)
 profile.refresh_from_db()
-services.reuse_record(page=page, profile=profile, note="We reused the repairs form")
+engagement_services.reuse_record(page=page, profile=profile, note="We reused the repairs form")
 factories.SignatureFactory(organisation=hackney)
-contribution = services.contribution_submit(
+contribution = contributions_services.contribution_submit(
     profile=profile,
-    contribution_type=services.CONTRIBUTION_TYPES["case-study"],
+    contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
     data={"title": "Our contribution", "summary": "S", "problem": "P", "approach": "A",
           "lessons_learned": "L"},
 )

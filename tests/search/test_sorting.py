@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 
 from casestudies.models import CaseStudyPage
-from community import services as community_services
+from community.engagement import services as engagement_services
 from community.models import ReuseRecord
 from search import services
 from tests.factories import OrganisationFactory
@@ -32,7 +32,7 @@ def bins(make_page):
             page=oldest,
             organisation=OrganisationFactory(code=f"R{number}", name=f"Reuser {number}"),
         )
-    community_services.reuse_count_refresh(page_id=oldest.pk)
+    engagement_services.reuse_count_refresh(page_id=oldest.pk)
     return {"newest": newest, "oldest": oldest, "middle": middle}
 
 

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from community.declaration.services import signatures_expire
 from community.models import DECLARATION_CONFIRM_DAYS
-from community.services import signatures_expire
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The member's own pages: profile, contributions, follows, data download and account deletion."""
+"""A member's own pages across every feature: their profile, their data and deleting their account."""
 
 import json
 
@@ -9,12 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from community import selectors, services
+from community.access import signed_in_required
+from community.account import selectors
 from community.auth import member_profile
-from community.forms import DeleteAccountForm, MemberProfileForm
+from community.contributions import selectors as contributions_selectors
+from community.engagement import selectors as engagement_selectors
+from community.members import services
+from community.members.forms import DeleteAccountForm
 from community.models import Comment, Opportunity, ReuseRecord
-from community.ratelimit import rate_limit
-from community.views.access import member_required, signed_in_required
 
 
 @signed_in_required
@@ -25,55 +27,17 @@ def profile(request):
         "community/members/profile.html",
         {
             "profile": profile,
-            "contributions": selectors.contributions_for_user(request.user)[:5] if profile else [],
-            "follows": selectors.member_follows(request.user),
-        },
-    )
-
-
-@member_required(verified=False)
-@require_http_methods(["GET", "POST"])
-@rate_limit("profile_edit")
-def profile_edit(request, profile):
-    """Always the signed-in member's own profile: there is no id in the URL to change."""
-    initial = {
-        "full_name": profile.full_name,
-        "job_title": profile.job_title,
-        "organisation": profile.organisation_id,
-    }
-    form = MemberProfileForm(
-        request.POST if request.method == "POST" else None,
-        initial=initial,
-        current_organisation_id=profile.organisation_id,
-    )
-    if request.method == "POST" and form.is_valid():
-        update = services.member_profile_update(profile=profile, **form.cleaned_data)
-        messages.success(request, "Your profile has been updated.")
-        if update.organisation_changed and not update.profile.is_verified:
-            messages.info(
-                request,
-                f"A moderator will check that you work for {update.profile.organisation.name}. "
-                "Until then you can read everything and follow topics.",
-            )
-        return redirect("community:profile")
-    return render(request, "community/members/profile_edit.html", {"form": form})
-
-
-@signed_in_required
-def contributions(request):
-    return render(
-        request,
-        "community/members/contributions.html",
-        {
-            "profile": member_profile(request.user),
-            "contributions": selectors.contributions_for_user(request.user),
+            "contributions": contributions_selectors.contributions_for_user(request.user)[:5]
+            if profile
+            else [],
+            "follows": engagement_selectors.member_follows(request.user),
         },
     )
 
 
 @signed_in_required
 def data_download(request):
-    data = services.member_data_export(user=request.user)
+    data = selectors.member_data_export(user=request.user)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -97,7 +61,7 @@ def delete_account(request):
         logout(request)
         messages.success(request, "Your account has been deleted.")
         return redirect("/")
-    items = selectors.contributions_for_user(user)
+    items = contributions_selectors.contributions_for_user(user)
     return render(
         request,
         "community/members/delete_account.html",

@@ -1,4 +1,4 @@
-"""Small public pages: the list of feeds."""
+"""The page that lists every feed."""
 
 from django.shortcuts import render
 

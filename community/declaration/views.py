@@ -1,15 +1,11 @@
-"""Signing the Declaration, the approver's confirmation and the public signatories list.
-
-These are sub-views of DeclarationPage (a RoutablePage), so editors own the page's text and
-its URL.
-"""
+"""The Declaration's pages, routed by DeclarationPage (a RoutablePage): sign, confirm, signatories."""
 
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 
-from community import selectors, services
-from community.forms import SignatoryFilterForm, SignatureForm
+from community.declaration import selectors, services
+from community.declaration.forms import SignatoryFilterForm, SignatureForm
 from community.models import DECLARATION_CONFIRM_DAYS, Signature, SignatureStatus
 from community.ratelimit import hit, too_many_requests
 from localdigital import exports

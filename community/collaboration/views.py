@@ -1,16 +1,16 @@
-"""Finding partners: opportunities to work together, and expressions of interest."""
+"""Collaboration's pages: opportunities, their detail, interest and closing."""
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from community import selectors, services
+from community.access import member_required
 from community.auth import member_profile, verified_member
-from community.forms import InterestForm, OpportunityFilterForm, OpportunityForm
+from community.collaboration import selectors, services
+from community.collaboration.forms import InterestForm, OpportunityFilterForm, OpportunityForm
 from community.models import Interest
 from community.ratelimit import rate_limit
-from community.views.access import member_required
 from core.views import paginate
 
 

@@ -1,13 +1,26 @@
-"""Members submit content through front-end forms; it enters Wagtail's moderation workflow."""
+"""Contribution pages: choose a type, submit, see and edit what was submitted."""
 
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from community import selectors, services
-from community.forms import ContributionForm
+from community.access import member_required, signed_in_required
+from community.auth import member_profile
+from community.contributions import selectors, services
+from community.contributions.forms import ContributionForm
 from community.ratelimit import rate_limit
 from community.text import plain_text
-from community.views.access import member_required
+
+
+@signed_in_required
+def member_contributions(request):
+    return render(
+        request,
+        "community/members/contributions.html",
+        {
+            "profile": member_profile(request.user),
+            "contributions": selectors.contributions_for_user(request.user),
+        },
+    )
 
 
 @member_required()

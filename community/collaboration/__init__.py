@@ -1,0 +1,1 @@
+"""Collaboration: opportunities to work together and the interest members express."""

@@ -1,0 +1,1 @@
+"""Contributions: members' submissions as draft pages and their moderation."""

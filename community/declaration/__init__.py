@@ -1,0 +1,1 @@
+"""The Local Digital Declaration: signatures, commitments and applications."""

@@ -1,0 +1,1 @@
+"""Engagement: reuse records, comments, follows and digests."""

@@ -1,0 +1,1 @@
+"""Members: accounts, profiles, verification and the allauth adapter and forms."""

@@ -1,1 +1,0 @@
-"""Community views, one module per journey; each stays thin over services and selectors."""
