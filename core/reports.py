@@ -1,5 +1,7 @@
 """The editors' report of content due for review (Reports › Content due for review)."""
 
+from django.urls import path
+
 from wagtail.admin.views.reports import PageReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -38,3 +40,12 @@ class ContentDueForReviewView(PageReportView):
         context = super().get_context_data(*args, **kwargs)
         context["review_interval_months"] = REVIEW_INTERVAL_MONTHS
         return context
+
+
+def report_urls(view, route: str) -> list:
+    """The admin URLs of a Wagtail ReportView at `route` ("reports/search-terms/"): its page,
+    and the results alone, which its filters fetch as they change."""
+    return [
+        path(route, view.as_view(), name=view.index_url_name),
+        path(f"{route}results/", view.as_view(results_only=True), name=view.index_results_url_name),
+    ]

@@ -2,7 +2,7 @@
 content due for review, and the check every document download goes through."""
 
 from django.http import Http404
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core import selectors
 from core.models import ContentTag, LocalService, Principle, ServiceArea
-from core.reports import REVIEW_PERMISSION_POLICY, ContentDueForReviewView
+from core.reports import REVIEW_PERMISSION_POLICY, ContentDueForReviewView, report_urls
 
 
 class ServiceAreaViewSet(SnippetViewSet):
@@ -71,15 +71,7 @@ class ContentDueForReviewMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_content_due_for_review_urls():
-    view = ContentDueForReviewView
-    return [
-        path("reports/content-due-for-review/", view.as_view(), name=view.index_url_name),
-        path(
-            "reports/content-due-for-review/results/",
-            view.as_view(results_only=True),
-            name=view.index_results_url_name,
-        ),
-    ]
+    return report_urls(ContentDueForReviewView, "reports/content-due-for-review/")
 
 
 @hooks.register("register_reports_menu_item")

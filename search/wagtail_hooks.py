@@ -1,11 +1,12 @@
 """Admin: the one "Search terms" report (search/reports.py) in Reports, for whoever looks
 after promoted results."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.reports import report_urls
 from search.reports import PERMISSION, SearchTermsReportView
 
 
@@ -16,15 +17,7 @@ class SearchTermsMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_search_terms_urls():
-    view = SearchTermsReportView
-    return [
-        path("reports/search-terms/", view.as_view(), name=view.index_url_name),
-        path(
-            "reports/search-terms/results/",
-            view.as_view(results_only=True),
-            name=view.index_results_url_name,
-        ),
-    ]
+    return report_urls(SearchTermsReportView, "reports/search-terms/")
 
 
 @hooks.register("register_reports_menu_item")
