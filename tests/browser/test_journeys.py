@@ -122,6 +122,9 @@ def test_long_pages_list_their_sections_beside_the_text_and_after_the_summary_on
     page.get_by_role("link", name="Case studies").first.click()
     page.get_by_role("link", name=CASE_STUDY).click()
     contents = page.get_by_role("navigation", name="Contents")
+    # all_inner_texts() does not wait, so wait for the case study itself to have arrived
+    expect(page.get_by_role("heading", name=CASE_STUDY, level=1)).to_be_visible()
+    expect(contents).to_be_visible()
     section_headings = page.locator("[data-contents-source] h2:not(.govuk-visually-hidden)")
     expected = [
         text.strip() for text in section_headings.all_inner_texts() if text.strip() != "At a glance"
