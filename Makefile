@@ -63,10 +63,11 @@ test: install frontend ## Install, then run the whole test suite (browser tests 
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 .PHONY: lint
-lint: $(STAMPS)/python ## ruff check, ruff format --check, djhtml --check
+lint: $(STAMPS)/python ## ruff check, ruff format --check, djhtml --check, the import layers
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+	$(VENV)/bin/lint-imports --no-cache
 
 .PHONY: format
 format: $(STAMPS)/python ## Format Python and templates in place

@@ -1,6 +1,6 @@
 """RSS and Atom feeds of public live content: all, per type, tag, service area, organisation.
 
-Every feed is the newest page of a listing read through core.listings.search_listing, the
+Every feed is the newest page of a listing read through listings.selectors.search_listing, the
 read of the listing pages and their downloads: the search index holds only live, public
 pages, so a feed can never show a draft, a private page or a page awaiting moderation, and
 a tag's feed lists what the tag's page lists.
@@ -17,9 +17,9 @@ from django.utils.html import escape
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from community.models import EVERYTHING_VALUE, FollowKind
-from core import listings
 from core.models import ContentTag, ServiceArea
 from core.site_url import absolute_url
+from listings import selectors as listing_selectors
 from organisations.models import Organisation
 from patterns.models import ServicePatternPage
 
@@ -129,7 +129,7 @@ class ContentFeed(Feed):
         return f"The latest public {obj['title'].lower()} shared by councils on Local Digital."
 
     def items(self, obj):
-        return listings.search_listing(
+        return listing_selectors.search_listing(
             {"order": "newest"}, page=1, page_size=FEED_LENGTH, **obj["listing"]
         ).hits
 

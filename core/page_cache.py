@@ -24,9 +24,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.cache import patch_cache_control
 
-from core.models.generation import PublicContentGeneration
-
-GENERATION_TABLE = PublicContentGeneration._meta.db_table
+# The table of core.models.PublicContentGeneration, which takes its name from here: this
+# module reads and writes the one row with plain SQL, below the models that use it.
+GENERATION_TABLE = "core_publiccontentgeneration"
 MESSAGES_COOKIE_NAME = CookieStorage.cookie_name
 CACHEABLE_PREFIXES_EXCLUDED = ("/admin/", "/documents/", "/accounts/", "/django-admin/")
 

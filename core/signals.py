@@ -11,14 +11,12 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from core.models import ContentTag, Principle, ServiceArea
 from core.page_cache import invalidate_page_cache
-from organisations.models import Organisation
 
 # Subclasses send their own class as sender, so match by isinstance rather than sender.
 CACHE_RELEVANT_MODELS = (
     Page,
     PageViewRestriction,
     Site,
-    Organisation,
     ContentTag,
     ServiceArea,
     Principle,

@@ -8,8 +8,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from casestudies.models import BusinessCaseIndexPage, CaseStudyIndexPage, ProcurementBriefIndexPage
+from community.models import DeclarationPage
 from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin, SpecificChildRoutingMixin
 from core.page_cache import cached_per_generation
+from listings import selectors as listing_selectors
+from organisations.models import OrganisationIndexPage
+from patterns.models import ServicePatternIndexPage, ServicePatternPage
 
 
 class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin, Page):
@@ -29,25 +34,22 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from core import listings
-        from patterns.models import ServicePatternPage
 
         context = super().get_context(request, *args, **kwargs)
-        latest = listings.read_listing({}, page_size=8)
+        latest = listing_selectors.read_listing({}, page_size=8)
         context["latest_pages"] = latest.cards
-        context["most_reused_patterns"] = listings.most_reused_cards(
+        context["most_reused_patterns"] = listing_selectors.most_reused_cards(
             model=ServicePatternPage, limit=5
         )
-        context["sections"] = self.sections(request, listings.counts_by_type(latest.results))
+        context["sections"] = self.sections(
+            request, listing_selectors.counts_by_type(latest.results)
+        )
         context.update(self.links())
         return context
 
     def links(self) -> dict[str, str | None]:
         """Where the home page's calls to action and topic links go, from the page tree and
         the URL configuration; None for a page that is not live, so its link is left out."""
-        from community.models import DeclarationPage
-        from organisations.models import OrganisationIndexPage
-        from patterns.models import ServicePatternIndexPage
 
         def read():
             index_urls = {model: url for model, _title, url in self.live_index_pages()}
@@ -67,12 +69,6 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
 
     def sections(self, request, counts: dict[type, int]) -> list[dict]:
         """The four content sections with their live index page URL and public page count."""
-        from casestudies.models import (
-            BusinessCaseIndexPage,
-            CaseStudyIndexPage,
-            ProcurementBriefIndexPage,
-        )
-        from patterns.models import ServicePatternIndexPage
 
         described = {
             CaseStudyIndexPage: "What a council did, what it cost and what changed.",

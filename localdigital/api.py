@@ -2,7 +2,7 @@
 
 The fields each content type shows are declared here (`CONTENT_API_FIELDS`), not on the models,
 so the models stay about content and the API's shape is read in one place. Filters by tag,
-service area and organisation go through core.listings (the listings' own read of the search
+service area and organisation go through listings.selectors (the listings' own read of the search
 index), and `?search=` through the one search service, so the API answers exactly what the site's listings and search page would.
 """
 
@@ -28,9 +28,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
-from core import listings
 from core.models import BasePage, RelatedDocument
 from core.site_url import absolute_url
+from listings import selectors as listing_selectors
 from patterns.models import ServicePatternPage
 from search import services
 
@@ -407,8 +407,8 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
             queryset = super().get_queryset()
         filters = content_filters(self.request.GET)
         if filters.active:
-            # The pages the site's listings show under the same filters (core.listings).
-            queryset = queryset.filter(pk__in=listings.listing_page_ids(filters))
+            # The pages the site's listings show under the same filters (listings.selectors).
+            queryset = queryset.filter(pk__in=listing_selectors.listing_page_ids(filters))
         if issubclass(queryset.model, BasePage):
             queryset = queryset.prefetch_related("tags", "service_areas", "organisations")
         return queryset

@@ -14,7 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from community.ratelimit import rate_limit
-from core import views as core_views
+from listings import views as listing_views
 from localdigital.api import api_router
 
 urlpatterns = [
@@ -34,11 +34,13 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("localdigital.public_urls")),
     path("", include("community.urls")),
-    path("tags/", core_views.tag_index, name="tag_index"),
-    path("tags/<str:slug>/", core_views.tag_detail, name="tag_detail"),
-    path("service-areas/", core_views.service_area_index, name="service_area_index"),
-    path("service-areas/<str:slug>/", core_views.service_area_detail, name="service_area_detail"),
-    path("search/", include("search.urls")),
+    path("tags/", listing_views.tag_index, name="tag_index"),
+    path("tags/<str:slug>/", listing_views.tag_detail, name="tag_detail"),
+    path("service-areas/", listing_views.service_area_index, name="service_area_index"),
+    path(
+        "service-areas/<str:slug>/", listing_views.service_area_detail, name="service_area_detail"
+    ),
+    path("search/", include("listings.search_urls")),
 ]
 
 
@@ -68,7 +70,7 @@ urlpatterns += [
     path("", include(wagtail_urls)),
 ]
 
-handler400 = "core.views.bad_request"
-handler403 = "core.views.permission_denied"
-handler404 = "core.views.page_not_found"
-handler500 = "core.views.server_error"
+handler400 = "localdigital.views.bad_request"
+handler403 = "localdigital.views.permission_denied"
+handler404 = "localdigital.views.page_not_found"
+handler500 = "localdigital.views.server_error"

@@ -16,6 +16,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from core import page_views
 from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin
 from core.page_cache import cached_per_generation
 from organisations.domains import domain_is_shared, domain_is_valid, domain_normalise
@@ -309,12 +310,10 @@ class OrganisationIndexPage(SiteUrlMixin, CachedRestrictionsMixin, RoutablePageM
 
     @path("")
     def directory(self, request):
-        from organisations import views
-
-        return views.organisation_directory(request, index_page=self)
+        organisation_directory = page_views.provided(page_views.ORGANISATION_DIRECTORY)
+        return organisation_directory(request, index_page=self)
 
     @path("<slug:slug>/")
     def organisation(self, request, slug):
-        from organisations import views
-
-        return views.organisation_detail(request, index_page=self, slug=slug)
+        organisation_detail = page_views.provided(page_views.ORGANISATION_DETAIL)
+        return organisation_detail(request, index_page=self, slug=slug)

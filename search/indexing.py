@@ -7,7 +7,6 @@ one place.
 """
 
 import logging
-import secrets
 from collections.abc import Iterable
 from functools import cache
 
@@ -27,7 +26,8 @@ from core.models.base import needs_review, review_due_cutoff
 from core.page_cache import invalidate_page_cache
 from organisations.models import Organisation, organisation_listed_names
 from search import engine_sync, schema, text
-from search.models import SearchDocument, SearchDocumentFacet, SearchFacetValue
+from search.backends import get_backend
+from search.models import SearchDocument, SearchDocumentFacet, SearchFacetValue, bump_generation
 
 logger = logging.getLogger(__name__)
 
@@ -67,23 +67,6 @@ def extra_text_fields(model) -> tuple[str, ...]:
                 continue
             names.append(field.field_name)
     return tuple(dict.fromkeys(names))
-
-
-def index_generation() -> int:
-    """Bumped on every index write; caches of facets and vocabulary key on it."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT generation FROM search_searchindexstate WHERE id = 1")
-        row = cursor.fetchone()
-    return row[0] if row else 0
-
-
-def bump_generation() -> None:
-    """A new random generation (not +1), so a rolled-back write can never reuse a number."""
-    from search.models import SearchIndexState
-
-    generation = secrets.randbits(62) + 1
-    if not SearchIndexState.objects.filter(pk=1).update(generation=generation):
-        SearchIndexState.objects.update_or_create(pk=1, defaults={"generation": generation})
 
 
 # --- building documents ------------------------------------------------------------------
@@ -377,8 +360,6 @@ def rebuild_index(*, stdout=None) -> int:
         # autovacuum.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM (ANALYZE) search_searchdocument, search_searchdocumentfacet")
-    from search.backends import get_backend
-
     started = timezone.now()
     get_backend().rebuild(stdout=stdout)
     engine_sync.forget_covered_by_rebuild(started)

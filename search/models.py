@@ -4,7 +4,9 @@ The engine-specific parts (the SQLite FTS5 tables and triggers, the PostgreSQL w
 tsvector and its GIN index) are created by migration 0002 from search/schema.py.
 """
 
-from django.db import models
+import secrets
+
+from django.db import connection, models
 
 from wagtail.models import Page
 
@@ -103,6 +105,21 @@ class SearchIndexState(models.Model):
 
     def __str__(self):
         return f"generation {self.generation}"
+
+
+def index_generation() -> int:
+    """Bumped on every index write; caches of facets and vocabulary key on it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT generation FROM search_searchindexstate WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def bump_generation() -> None:
+    """A new random generation (not +1), so a rolled-back write can never reuse a number."""
+    generation = secrets.randbits(62) + 1
+    if not SearchIndexState.objects.filter(pk=1).update(generation=generation):
+        SearchIndexState.objects.update_or_create(pk=1, defaults={"generation": generation})
 
 
 class PendingEngineWrite(models.Model):

@@ -31,7 +31,7 @@ from search.backends import (
     get_database_backend,
 )
 from search.backends.base import MAX_RESULT_WINDOW, SORTS
-from search.models import SearchDocument, SearchDocumentFacet
+from search.models import SearchDocument, SearchDocumentFacet, ZeroResultQuery, index_generation
 
 logger = logging.getLogger(__name__)
 
@@ -254,7 +254,6 @@ def facet_counts(backend, engine_query: EngineQuery):
     """Facet counts; without query text they change only when the index does, so cache them."""
     if engine_query.has_text:
         return backend.facet_counts(engine_query)
-    from search.indexing import index_generation
 
     key = f"search:browse:{backend.name}:{index_generation()}:{hash(engine_query.filters)}"
     cached = cache.get(key)
@@ -435,8 +434,6 @@ def record_search(query: str | None, *, total: int) -> None:
     Bounded: long queries are not recorded, so a bot cannot fill the tables with junk.
     """
     from wagtail.search.utils import normalise_query_string
-
-    from search.models import ZeroResultQuery
 
     cleaned, truncated = text.clean_query(query)
     if not cleaned or truncated or len(cleaned) > MAX_RECORDED_QUERY_LENGTH:

@@ -11,7 +11,7 @@ from community.collaboration import selectors, services
 from community.collaboration.forms import InterestForm, OpportunityFilterForm, OpportunityForm
 from community.models import Interest
 from community.ratelimit import rate_limit
-from core.views import paginate
+from core.query_params import paginate
 
 
 def opportunity_list(request):

@@ -8,7 +8,7 @@ from community.declaration import selectors, services
 from community.declaration.forms import SignatoryFilterForm, SignatureForm
 from community.models import DECLARATION_CONFIRM_DAYS, Signature, SignatureStatus
 from community.ratelimit import hit, too_many_requests
-from localdigital import exports
+from listings import exports
 
 
 def sign(request, *, page):

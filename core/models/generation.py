@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from core.page_cache import GENERATION_TABLE
+
 
 class PublicContentGeneration(models.Model):
     """One row, given a new random value in the same transaction as any change to what the
@@ -17,7 +19,7 @@ class PublicContentGeneration(models.Model):
     value = models.PositiveBigIntegerField(default=1)
 
     class Meta:
-        db_table = "core_publiccontentgeneration"
+        db_table = GENERATION_TABLE
 
     def __str__(self):
         return f"generation {self.value}"

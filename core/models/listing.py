@@ -7,7 +7,14 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin, SpecificChildRoutingMixin
+from core import page_views
+from core.models.relations import load_page_relations
+from core.models.routing import (
+    CachedRestrictionsMixin,
+    SiteUrlMixin,
+    SpecificChildRoutingMixin,
+    child_page_by_slug,
+)
 
 
 class ListingPageMixin(
@@ -29,8 +36,7 @@ class ListingPageMixin(
         return self.listing_model._meta.model_name
 
     def get_context(self, request, *args, **kwargs):
-        from core.views import listing_context
-
+        listing_context = page_views.provided(page_views.LISTING_CONTEXT)
         context = super().get_context(request, *args, **kwargs)
         context.update(
             listing_context(request, model=self.listing_model, base_path=self.get_url(request))
@@ -39,8 +45,7 @@ class ListingPageMixin(
 
     def serve(self, request, *args, **kwargs):
         """?format=csv or ?format=json downloads the filtered listing instead of the page."""
-        from core.views import listing_export
-
+        listing_export = page_views.provided(page_views.LISTING_DOWNLOAD)
         export = listing_export(request, model=self.listing_model, filename=self.slug)
         if export is not None:
             return export
@@ -48,8 +53,6 @@ class ListingPageMixin(
 
     def route_child(self, slug: str):
         """Children are all `listing_model`: one query loads the page, one what it links to."""
-        from core.selectors import child_page_by_slug, load_page_relations
-
         if not slug.isprintable():  # e.g. NUL, which PostgreSQL refuses in a query
             return None
         page = child_page_by_slug(self.listing_model, self, slug)

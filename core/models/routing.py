@@ -8,8 +8,10 @@ Whenever a restriction or an alias could apply, Wagtail's own checks run unchang
 """
 
 import copy
+import functools
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.http import Http404
 from django.http.request import split_domain_port
 
@@ -155,3 +157,30 @@ class CachedSiteMiddleware:
             "site-root-paths", Site.get_site_root_paths
         )
         return self.get_response(request)
+
+
+def child_page_by_slug(model: type[Page], parent: Page, slug: str) -> Page | None:
+    """The `model` page at `slug` under `parent`, or None: what a detail page's URL names.
+
+    `model.objects.child_of(parent).filter(slug=slug)` takes about 2.3 ms here, most of it
+    Django building the SQL of a three-table join; the SQL runs in 0.2 ms. So the SQL is
+    built once per parent and only the slug changes (a Django raw query, which still applies
+    each field's conversions).
+    """
+    sql, built_params, slug_position = _child_by_slug_sql(
+        model, parent.path, parent.depth, connection.vendor
+    )
+    params = list(built_params)
+    params[slug_position] = slug
+    return next(iter(model.objects.raw(sql, params)), None)
+
+
+_SLUG_PLACEHOLDER = "\x00slug"  # never a real slug: route_child refuses unprintable ones
+
+
+@functools.lru_cache(maxsize=64)
+def _child_by_slug_sql(model: type[Page], parent_path: str, parent_depth: int, _vendor: str):
+    parent = Page(path=parent_path, depth=parent_depth)
+    query = model.objects.child_of(parent).filter(slug=_SLUG_PLACEHOLDER)[:1].query
+    sql, params = query.get_compiler(connection.alias).as_sql()
+    return sql, tuple(params), list(params).index(_SLUG_PLACEHOLDER)

@@ -14,7 +14,6 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from core.page_cache import cached_per_generation
-from localdigital.fragments import render_fragment
 
 register = template.Library()
 
@@ -141,21 +140,3 @@ def breadcrumb_ancestors(page):
     if ancestors and ancestors[-1].depth == 2:
         return list(reversed(ancestors))
     return [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
-
-
-@register.simple_tag
-def content_cards(cards, heading_level=2):
-    """Listing cards (core.cards.ContentCard), rendered by the Jinja2 fragment."""
-    return render_fragment("content_cards.html", cards=cards, heading_level=int(heading_level))
-
-
-@register.simple_tag
-def organisation_rows(organisations):
-    """The organisation directory's table rows, rendered by the Jinja2 fragment."""
-    return render_fragment("organisation_rows.html", organisations=organisations)
-
-
-@register.simple_tag
-def filter_checkboxes(groups):
-    """A listing's filter checkboxes (core.listings.FilterGroup), rendered by the Jinja2 fragment."""
-    return render_fragment("filter_groups.html", groups=groups)

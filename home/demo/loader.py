@@ -25,6 +25,7 @@ from casestudies.models import (
 from core.boilerplate import DEMO_NOTICE_HTML
 from core.models import LocalService, Principle, ServiceArea
 from core.services import reference_taxonomies_load
+from home.demo.community import community_demo_load
 from home.demo.documents import text_to_pdf
 from home.site_tree import publish, site_tree_ensure
 from organisations.domains import website_email_domain
@@ -248,8 +249,6 @@ def demo_load() -> dict:
     documents = documents_load()
     created = pages_load(tree, documents)
     users_created = demo_users_ensure()
-    from community.demo import community_demo_load
-
     community = community_demo_load()
     return {
         "pages_created": created,

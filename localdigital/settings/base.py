@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "patterns",
     "community",
     "search",
+    "listings",
     "home",
     # Site-wide operator commands (site_backup, site_restore); above every app they touch.
     "localdigital.ops",
@@ -135,14 +136,14 @@ TEMPLATES = [
         },
     },
     # Fragments a page renders many times (listing cards, filter options) are Jinja2, which
-    # renders them about seven times faster than Django's engine; see localdigital/fragments.py.
+    # renders them about seven times faster than Django's engine; see listings/fragments.py.
     {
         "NAME": "fragments",
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [PROJECT_DIR / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
-            "environment": "localdigital.fragments.environment",
+            "environment": "listings.fragments.environment",
             "trim_blocks": True,
             "lstrip_blocks": True,
         },

@@ -1,9 +1,9 @@
 """Search engines behind the one service: SQLite FTS5, PostgreSQL full text, Elasticsearch."""
 
 from django.conf import settings
-from django.db import connection
 
 from .base import EngineQuery, HitRow, SearchBackend, SearchEngineUnavailable
+from .database import get_database_backend
 
 __all__ = [
     "EngineQuery",
@@ -29,14 +29,3 @@ def get_backend() -> SearchBackend:
             )
         return _elasticsearch
     return get_database_backend()
-
-
-def get_database_backend() -> SearchBackend:
-    """The database's own full-text engine over the project's index tables."""
-    if connection.vendor == "postgresql":
-        from .postgres import PostgresBackend
-
-        return PostgresBackend()
-    from .sqlite import SqliteBackend
-
-    return SqliteBackend()

@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.db import connection
 
 from search import text
+from search.models import index_generation
 from search.text import Highlighter, Term
 
 SORTS = {
@@ -191,7 +192,6 @@ def _cache_key() -> str:
 
 
 def facet_index() -> FacetIndex:
-    from search.indexing import index_generation
 
     key = _cache_key()
     generation = index_generation()
@@ -225,7 +225,6 @@ def facet_index() -> FacetIndex:
 
 def sort_positions(sort: str) -> dict[int, int]:
     """Each indexed page's position in a non-relevance sort order (see _sort_positions)."""
-    from search.indexing import index_generation
 
     key = _cache_key()
     generation = index_generation()
@@ -317,7 +316,6 @@ class SearchBackend:
 
     # Shared by every engine: "did you mean" from the words of titles, tags and names.
     def vocabulary(self) -> set[str]:
-        from search.indexing import index_generation
 
         key = f"search:vocabulary:{self.name}:{index_generation()}"
         words = cache.get(key)

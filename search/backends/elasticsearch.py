@@ -23,6 +23,7 @@ from search.models import SearchDocument, SearchDocumentFacet, SearchFacetValue
 
 from . import es_queries
 from .base import EngineQuery, HitRow, SearchBackend, SearchEngineUnavailable
+from .database import get_database_backend
 
 logger = logging.getLogger(__name__)
 
@@ -226,8 +227,6 @@ class ElasticsearchBackend(SearchBackend):
 
     def vocabulary_words(self):
         # The database index is always kept too; its vocabulary is the same words.
-        from . import get_database_backend
-
         return get_database_backend().vocabulary_words()
 
     # --- writing ----------------------------------------------------------------------

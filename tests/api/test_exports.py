@@ -7,7 +7,7 @@ from django.test import RequestFactory
 
 import pytest
 
-from localdigital import exports
+from listings import exports
 
 pytestmark = pytest.mark.django_db
 
@@ -109,11 +109,11 @@ def test_organisation_directory_downloads(client, corpus):
 
 
 def test_download_rows_from_the_search_service(corpus):
-    from core import listings
+    from listings import selectors as listing_selectors
     from search import services
 
     results = services.search_content(query="missed bin")
-    rows = listings.download_rows(results.hits)
+    rows = listing_selectors.download_rows(results.hits)
     assert rows[0]["title"] == "Report a missed bin collection"
     assert rows[0]["organisations"] == ["Cardiff"]
     assert rows[0]["organisation_codes"] == ["CRF"]

@@ -1,4 +1,4 @@
-"""Every listing, its downloads, its feed and the API read the same pages (core.listings)."""
+"""Every listing, its downloads, its feed and the API read the same pages (listings.selectors)."""
 
 import csv
 import io
@@ -9,9 +9,9 @@ from django.urls import reverse
 
 import pytest
 
-from core import listings
 from core.site_url import absolute_url
-from localdigital import exports
+from listings import exports
+from listings import selectors as listing_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,7 @@ def test_a_year_filter_narrows_the_download(client, corpus):
 
 
 @pytest.mark.parametrize("url", PINNED_PAGES)
-@pytest.mark.parametrize("order", [value for value, _label in listings.ORDER_CHOICES])
+@pytest.mark.parametrize("order", [value for value, _label in listing_selectors.ORDER_CHOICES])
 def test_tag_service_area_and_organisation_downloads_match_the_page(client, corpus, url, order):
     assert_downloads_match(client, url, {"order": order})
 
@@ -95,10 +95,12 @@ def test_search_and_listing_downloads_have_the_same_columns(client, corpus):
 
 
 def test_a_download_past_its_cap_says_how_many_it_left_out(corpus):
-    hits, total = listings.listing_hits({}, limit=2)
+    hits, total = listing_selectors.listing_hits({}, limit=2)
     assert len(hits) == 2
     assert total > 2
-    response = exports.export_response(listings.download_rows(hits), "json", "all", total=total)
+    response = exports.export_response(
+        listing_selectors.download_rows(hits), "json", "all", total=total
+    )
     data = json.loads(response.content)
     assert (data["count"], data["total"], data["truncated"]) == (2, total, True)
     assert response["X-Total-Count"] == str(total)

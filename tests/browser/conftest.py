@@ -280,7 +280,7 @@ def community(content):
 
     from community.collaboration import services as collaboration_services
     from community.contributions import services as contributions_services
-    from community.demo import declaration_page_ensure
+    from home.demo.community import declaration_page_ensure
 
     hackney, cardiff = content["hackney"], content["cardiff"]
     from organisations.services import organisation_email_domains_add

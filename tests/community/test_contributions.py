@@ -9,7 +9,7 @@ from wagtail.models import Page, WorkflowState
 import pytest
 
 from casestudies.models import CaseStudyPage
-from core import listings
+from listings import selectors as listing_selectors
 
 CASE_STUDY = {
     "title": "Repairs booking <script>alert(1)</script>",
@@ -58,7 +58,7 @@ def test_nothing_submitted_is_public_before_approval(owner_client, client, site_
     page = CaseStudyPage.objects.get()
     anonymous = type(client)()
     assert anonymous.get(page.url or "/case-studies/" + page.slug + "/").status_code == 404
-    assert page.pk not in [hit.page_id for hit in listings.search_listing({}).hits]
+    assert page.pk not in [hit.page_id for hit in listing_selectors.search_listing({}).hits]
     assert (
         page.title
         not in anonymous.get(reverse("community:feed_all", args=["atom"])).content.decode()

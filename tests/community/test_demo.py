@@ -1,7 +1,6 @@
 """The community demo data loads on top of the demo site, and loading it twice adds nothing."""
 
 from casestudies.models import CaseStudyPage
-from community.demo import community_demo_load
 from community.models import (
     Comment,
     DeclarationPage,
@@ -11,6 +10,7 @@ from community.models import (
     Signature,
 )
 from core.models import BasePage
+from home.demo.community import community_demo_load
 from patterns.models import ServicePatternPage
 from tests import factories
 

@@ -2,7 +2,7 @@
 unsaved links in a preview."""
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
-from core.selectors import related_section_ids
+from core.models.base import related_section_ids
 from patterns.models import ServicePatternPage
 
 

@@ -66,7 +66,7 @@ def test_every_record_during_a_request_carries_its_id(
 ):
     response = client.get("/search/", {"q": "repairs"})
 
-    warning = next(r for r in logged.records if r.name == "search.views")
+    warning = next(r for r in logged.records if r.name == "listings.search_views")
     assert response.status_code == 503
     assert warning.request_id == response["X-Request-ID"]
     assert request_lines(logged)[0].status == 503

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from core import listings
 from core.templatetags.core_tags import main_navigation_links
-from localdigital import exports
+from listings import exports
+from listings import selectors as listing_selectors
 from search import services
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def answer_search(request):
     filters = services.SearchFilters.from_querydict(request.GET)
     download_format = exports.requested_format(request)
     if download_format:
-        hits, total = listings.hits_and_total(
+        hits, total = listing_selectors.hits_and_total(
             lambda number: services.search_content(
                 query=request.GET.get("q", ""),
                 filters=filters,
@@ -88,7 +88,7 @@ def answer_search(request):
             ),
             limit=exports.MAX_SEARCH_EXPORT_ROWS,
         )
-        rows = listings.download_rows(hits)
+        rows = listing_selectors.download_rows(hits)
         return exports.export_response(rows, download_format, "search", total=total)
     results = services.search_content(
         query=request.GET.get("q", ""),
@@ -111,10 +111,10 @@ def answer_search(request):
     context = {
         "results": results,
         "query": results.query,
-        "listing_page": listings.paginated(results, results.hits),
+        "listing_page": listing_selectors.paginated(results, results.hits),
         "query_without_page": query_without_page.urlencode(),
         "promotions": services.promoted_pages(results.query) if results.page == 1 else [],
-        "filter_groups": listings.filter_groups(results),
+        "filter_groups": listing_selectors.filter_groups(results),
         "removals": removals,
         "clear_filters_query": urlencode({"q": results.query}) if results.query else "",
         "sort_choices": services.SORT_CHOICES,

@@ -3,9 +3,10 @@
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from core import listings
-from core.views import clean_text, clean_values, listing_export, paginate, pinned_listing_context
-from localdigital import exports
+from core.query_params import clean_text, clean_values, paginate
+from listings import exports
+from listings import selectors as listing_selectors
+from listings.views import listing_export, pinned_listing_context
 from organisations.models import NATIONS, Organisation, OrganisationType
 from organisations.selectors import organisations_matching
 
@@ -18,7 +19,7 @@ def organisation_directory(request, *, index_page):
 
     # How much each has published: the search index's organisation counts (live, public
     # pages only), cached until the next publish, instead of a join over every page.
-    published_counts = listings.published_counts_by_organisation()
+    published_counts = listing_selectors.published_counts_by_organisation()
     organisations = Organisation.objects.only(
         "id",
         "name",

@@ -13,11 +13,11 @@ from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 
-from core import selectors
-from core.cards import ContentCard, card_from_hit
 from core.models import BasePage
 from core.models.base import LICENCE_URLS
-from localdigital import exports
+from core.models.relations import vocabularies
+from listings import exports
+from listings.cards import ContentCard, card_from_hit
 from search import services as search
 from search.indexing import content_models, type_slug
 from search.models import SearchDocument, SearchDocumentFacet
@@ -162,7 +162,7 @@ def download_rows(hits) -> list[dict]:
     for page_id, licence in BasePage.objects.filter(pk__in=ids).values_list("pk", "licence"):
         details[page_id]["licence"] = licence
         details[page_id]["licence_url"] = LICENCE_URLS.get(licence, "")
-    codes = {org.slug: org.code for org in selectors.vocabularies().organisations.values()}
+    codes = {org.slug: org.code for org in vocabularies().organisations.values()}
     for hit in hits:
         details[hit.page_id]["organisation_codes"] = [
             codes.get(item.get("slug"), "") for item in hit.organisations

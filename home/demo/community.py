@@ -26,8 +26,9 @@ from community.models import (
     SignatureStatus,
     VerificationStatus,
 )
-from core import listings
 from core.models import ServiceArea
+from home.models import HomePage
+from listings import selectors as listing_selectors
 from organisations.models import Organisation, OrganisationType
 from organisations.selectors import organisation_email_domains
 from patterns.models import ServicePatternPage
@@ -184,8 +185,6 @@ FALLBACK_COMMITMENTS = [
 
 
 def declaration_page_ensure() -> DeclarationPage:
-    from home.models import HomePage
-
     page = DeclarationPage.objects.first()
     if page is not None:
         return page
@@ -511,7 +510,7 @@ def comments_ensure(profiles: list[MemberProfile]) -> int:
     verified = [profile for profile in profiles if profile.is_verified]
     if not verified or Comment.objects.exists():
         return 0
-    hits = listings.search_listing({"order": "most-reused"}, page_size=len(COMMENTS)).hits
+    hits = listing_selectors.search_listing({"order": "most-reused"}, page_size=len(COMMENTS)).hits
     for index, (page, body) in enumerate(zip(hits, COMMENTS, strict=False)):
         profile = verified[index % len(verified)]
         Comment.objects.create(

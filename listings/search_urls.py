@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from search import views
+from listings import search_views as views
 
 urlpatterns = [
     path("", views.search_page, name="search"),

@@ -1,7 +1,7 @@
 """CSV and JSON downloads of listings and search results: rows in, a file response out.
 
 A leaf module (no imports from the apps), so any view can use it: build rows with
-`content_rows` (from core.listings.download_rows) or `organisation_rows`, then return
+`content_rows` (from listings.selectors.download_rows) or `organisation_rows`, then return
 `export_response(rows, fmt, filename)` when `requested_format(request)` is not None.
 """
 
@@ -27,7 +27,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
 
 # Every content download (index, tag, service-area, organisation and search pages) has these
-# columns, from core.listings.download_rows: defined once so the files always line up.
+# columns, from listings.selectors.download_rows: defined once so the files always line up.
 CONTENT_COLUMNS = [
     "id",
     "title",
@@ -116,7 +116,7 @@ def content_rows(hits, details: dict[int, dict]) -> list[dict]:
     """One CONTENT_COLUMNS row per search hit (search.services.SearchHit), in order.
 
     `details` adds, per page id, what the index's hit does not carry: `service_areas`,
-    `organisation_codes`, `licence` and `licence_url` (core.listings.download_rows)."""
+    `organisation_codes`, `licence` and `licence_url` (listings.selectors.download_rows)."""
     rows = []
     for hit in hits:
         extra = details.get(hit.page_id, {})
