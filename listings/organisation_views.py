@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from core.query_params import clean_text, clean_values, paginate
 from listings import exports
 from listings import selectors as listing_selectors
-from listings.views import listing_export, pinned_listing_context
+from listings.views import pinned_listing_response
 from organisations.models import NATIONS, Organisation, OrganisationType
 from organisations.selectors import organisations_matching
 
@@ -72,20 +72,10 @@ def organisation_directory(request, *, index_page):
 
 def organisation_detail(request, *, index_page, slug):
     organisation = get_object_or_404(Organisation, slug=clean_text(slug))
-    export = listing_export(
-        request,
-        fixed={"organisation": (organisation.slug,)},
-        filename=f"organisation-{organisation.slug}",
-    )
-    if export is not None:
-        return export
-    return TemplateResponse(
+    return pinned_listing_response(
         request,
         "organisations/organisation_detail.html",
-        {
-            "page": index_page,
-            "self": index_page,
-            "organisation": organisation,
-            **pinned_listing_context(request, organisation=(organisation.slug,)),
-        },
+        {"page": index_page, "self": index_page, "organisation": organisation},
+        facet="organisation",
+        value=organisation.slug,
     )
