@@ -15,11 +15,11 @@ from django.core.paginator import Paginator
 
 from core import selectors
 from core.cards import ContentCard, card_from_hit
+from core.content_types import content_models, type_slug
 from core.models import BasePage
 from core.models.base import LICENCE_URLS
 from localdigital import exports
 from search import services as search
-from search.indexing import content_models, type_slug
 from search.models import SearchDocument, SearchDocumentFacet
 
 ORDER_CHOICES = [
