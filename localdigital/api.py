@@ -186,9 +186,7 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     @classmethod
     def get_body_fields(cls, model):
-        return cls._convert_api_fields(
-            cls.body_fields + api_fields_for(model)
-        )
+        return cls._convert_api_fields(cls.body_fields + api_fields_for(model))
 
     @classmethod
     def get_listing_default_fields(cls, model):
