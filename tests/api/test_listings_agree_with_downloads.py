@@ -10,12 +10,13 @@ from django.urls import reverse
 import pytest
 
 from core import listings
+from core.content_types import content_types
 from core.site_url import absolute_url
 from localdigital import exports
 
 pytestmark = pytest.mark.django_db
 
-INDEX_PAGES = ["/case-studies/", "/procurement-briefs/", "/business-cases/", "/service-patterns/"]
+INDEX_PAGES = [f"/{item.plural_slug}/" for item in content_types()]
 PINNED_PAGES = ["/tags/repairs/", "/service-areas/housing/", "/organisations/hackney/"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 
