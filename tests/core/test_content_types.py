@@ -11,6 +11,7 @@ from wagtail.models import Page
 import pytest
 from allauth.account.models import EmailAddress
 
+from community.contributions.selectors import content_types_to_add
 from community.contributions.services import contribution_types
 from community.feeds import follow_target
 from community.members import services as members_services
@@ -260,3 +261,13 @@ def test_the_tests_can_make_one(site_tree, content_type):
         parent=site_tree[content_type.plural_slug]
     )
     assert Page.objects.filter(pk=page.pk).live().exists()
+
+
+@pytest.mark.parametrize("content_type", CONTENT_TYPES, ids=by_label)
+def test_staff_are_offered_to_add_one(site_tree, django_user_model, content_type):
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "a-long-pw-1")
+    meta = content_type.model._meta
+    parent = content_type.index_model.objects.get()
+    add_url = reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
+
+    assert add_url in [link.url for link in content_types_to_add(admin)]
