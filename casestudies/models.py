@@ -8,12 +8,14 @@ from django.db import models
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from core.api_fields import RelatedPagesField, child_rows, lines
 from core.blocks.content import KeyFiguresBlock
 from core.models import PHASES, BasePage, ListingPageMixin
 
@@ -72,6 +74,36 @@ class CaseStudyPage(BasePage):
     )
 
     content_type_label = "Case study"
+    content_type_plural_label = "Case studies"
+    content_type_description = "What a council did, what it cost and what changed."
+    index_page_intro = "<p>What councils did, why, what it cost and what changed.</p>"
+    contribution_text_fields: ClassVar[tuple] = (
+        ("problem", "The problem"),
+        ("approach", "What you did"),
+        ("lessons_learned", "What you learned"),
+    )
+    contribution_money_fields: ClassVar[tuple] = (
+        ("total_cost", "Total cost (optional)", "In pounds, for the whole project."),
+        ("annual_saving", "Saving each year (optional)", "In pounds a year."),
+    )
+    api_fields: ClassVar[list] = [
+        APIField("problem"),
+        APIField("approach"),
+        APIField("outcomes"),
+        APIField("total_cost"),
+        APIField("annual_saving"),
+        APIField("cost_notes"),
+        APIField("phase"),
+        APIField("started"),
+        APIField("finished"),
+        APIField("lessons_learned"),
+        APIField("partners", serializer=lines("partner_list")),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("related_briefs", serializer=RelatedPagesField()),
+        APIField("related_business_cases", serializer=RelatedPagesField()),
+        APIField("patterns_used", serializer=RelatedPagesField()),
+    ]
     schema_org_type = "Article"
 
     search_fields: ClassVar[list] = [
@@ -177,6 +209,36 @@ class ProcurementBriefPage(BasePage):
     award_date = models.DateField(null=True, blank=True)
 
     content_type_label = "Procurement brief"
+    content_type_plural_label = "Procurement briefs"
+    content_type_description = "How it was bought: route, budget, evaluation and award."
+    index_page_intro = (
+        "<p>How councils bought it: route, budget, requirements, evaluation and award.</p>"
+    )
+    contribution_text_fields: ClassVar[tuple] = (
+        ("problem", "The problem to solve"),
+        ("users", "Who the users are"),
+    )
+    contribution_money_fields: ClassVar[tuple] = (
+        ("budget_min", "Lowest budget (optional)", "In pounds, the lower end of the range."),
+        ("budget_max", "Highest budget (optional)", "In pounds, the upper end of the range."),
+    )
+    api_fields: ClassVar[list] = [
+        APIField("problem"),
+        APIField("users"),
+        APIField("phase"),
+        APIField("procurement_route"),
+        APIField("budget_min"),
+        APIField("budget_max"),
+        APIField("contract_length_months"),
+        APIField("essential_skills", serializer=lines("essential_skill_list")),
+        APIField("nice_to_have_skills", serializer=lines("nice_to_have_skill_list")),
+        APIField("evaluation_criteria", serializer=child_rows("criterion", "weighting")),
+        APIField("status"),
+        APIField("awarded_to"),
+        APIField("award_value"),
+        APIField("award_date"),
+        APIField("case_studies", serializer=RelatedPagesField()),
+    ]
     schema_org_type = "Report"
 
     search_fields: ClassVar[list] = [
@@ -309,6 +371,39 @@ class BusinessCasePage(BasePage):
     approval_date = models.DateField(null=True, blank=True)
 
     content_type_label = "Business case"
+    content_type_plural_label = "Business cases"
+    content_type_description = "How it was justified, in the five cases."
+    index_page_intro = "<p>How councils justified it, in HM Treasury's five cases.</p>"
+    contribution_text_fields: ClassVar[tuple] = (
+        ("strategic_case", "The strategic case"),
+        ("economic_case", "The economic case"),
+        ("financial_case", "The financial case"),
+    )
+    contribution_money_fields: ClassVar[tuple] = (
+        ("whole_life_cost", "Whole life cost of the preferred option (optional)", "In pounds."),
+        ("annual_benefit", "Benefit each year (optional)", "In pounds a year."),
+    )
+    api_fields: ClassVar[list] = [
+        APIField("stage"),
+        APIField("strategic_case"),
+        APIField("economic_case"),
+        APIField("commercial_case"),
+        APIField("financial_case"),
+        APIField("management_case"),
+        APIField(
+            "options",
+            serializer=child_rows(
+                "name", "description", "whole_life_cost", "is_do_nothing", "is_preferred"
+            ),
+        ),
+        APIField("whole_life_cost"),
+        APIField("annual_benefit"),
+        APIField("payback_months"),
+        APIField("funding_source"),
+        APIField("approved_by"),
+        APIField("approval_date"),
+        APIField("case_studies", serializer=RelatedPagesField()),
+    ]
     schema_org_type = "Report"
 
     search_fields: ClassVar[list] = [

@@ -2,8 +2,8 @@
 
 from django.shortcuts import render
 
-from community.feeds import CONTENT_TYPES
 from core import selectors as core_selectors
+from core.content_types import content_types
 from core.models import ServiceArea
 
 
@@ -12,7 +12,7 @@ def feed_index(request):
         request,
         "community/feeds/index.html",
         {
-            "content_types": [(slug, label) for slug, (_model, label) in CONTENT_TYPES.items()],
+            "content_types": [(item.plural_slug, item.plural_label) for item in content_types()],
             "service_areas": ServiceArea.objects.only("name", "slug"),
             "tags": core_selectors.tags_in_use(limit=30),
         },

@@ -15,24 +15,14 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
-from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from community.models import EVERYTHING_VALUE, FollowKind
+from core.content_types import content_type_by_model_name, content_type_by_plural_slug
 from core.models import ContentTag, ServiceArea
 from core.site_url import absolute_url
 from listings import selectors as listing_selectors
 from organisations.models import Organisation
-from patterns.models import ServicePatternPage
 
 FEED_LENGTH = 30
-CONTENT_TYPES = {
-    "case-studies": (CaseStudyPage, "Case studies"),
-    "procurement-briefs": (ProcurementBriefPage, "Procurement briefs"),
-    "business-cases": (BusinessCasePage, "Business cases"),
-    "service-patterns": (ServicePatternPage, "Service patterns"),
-}
-MODEL_NAME_TO_SLUG = {
-    model._meta.model_name: slug for slug, (model, _label) in CONTENT_TYPES.items()
-}
 
 
 def follow_target(kind: str, value: str) -> dict | None:
@@ -42,10 +32,13 @@ def follow_target(kind: str, value: str) -> dict | None:
             return None
         return {"label": "everything published on Local Digital", "feed_slug": ("all", "")}
     if kind == "content_type":
-        slug = MODEL_NAME_TO_SLUG.get(value)
-        if slug is None:
+        content_type = content_type_by_model_name(value)
+        if content_type is None:
             return None
-        return {"label": CONTENT_TYPES[slug][1].lower(), "feed_slug": ("type", slug)}
+        return {
+            "label": content_type.plural_label.lower(),
+            "feed_slug": ("type", content_type.plural_slug),
+        }
     if kind == "tag":
         tag = ContentTag.objects.filter(slug=value).first()
         return tag and {"label": f"the tag ‘{tag.name}’", "feed_slug": ("tag", tag.slug)}
@@ -84,14 +77,15 @@ class ContentFeed(Feed):
                 "listing": {},
             }
         if kind == "type":
-            if slug not in CONTENT_TYPES:
+            # Each registered type has a feed at its plural slug (core.content_types).
+            content_type = content_type_by_plural_slug(slug)
+            if content_type is None:
                 raise Http404
-            model, label = CONTENT_TYPES[slug]
             return {
                 "kind": kind,
                 "slug": slug,
-                "title": label,
-                "listing": {"model": model},
+                "title": content_type.plural_label,
+                "listing": {"model": content_type.model},
             }
         filters = {
             "tag": (ContentTag, "tag"),

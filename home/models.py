@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from casestudies.models import BusinessCaseIndexPage, CaseStudyIndexPage, ProcurementBriefIndexPage
 from community.models import DeclarationPage
+from core.content_types import content_types, index_page_models
 from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin, SpecificChildRoutingMixin
 from core.page_cache import cached_per_generation
 from listings import selectors as listing_selectors
@@ -22,16 +22,22 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
 
     content_panels: ClassVar[list] = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types: ClassVar[list] = ["wagtailcore.Page"]
+    # Besides these, each content type's index page (clean_subpage_models).
     subpage_types: ClassVar[list] = [
-        "casestudies.CaseStudyIndexPage",
-        "casestudies.ProcurementBriefIndexPage",
-        "casestudies.BusinessCaseIndexPage",
-        "patterns.ServicePatternIndexPage",
         "organisations.OrganisationIndexPage",
         "core.StandardPage",
         "community.DeclarationPage",
     ]
     max_count = 1
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """The index page of every registered content type (core.content_types), then
+        `subpage_types`: a new type's section can be added here without a change."""
+        if cls._clean_subpage_models is None:
+            others = super().clean_subpage_models()
+            cls._clean_subpage_models = [*index_page_models(), *others]
+        return cls._clean_subpage_models
 
     def get_context(self, request, *args, **kwargs):
 
@@ -68,26 +74,20 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
         return cached_per_generation(f"home-links:{self.pk}", read)
 
     def sections(self, request, counts: dict[type, int]) -> list[dict]:
-        """The four content sections with their live index page URL and public page count."""
-
-        described = {
-            CaseStudyIndexPage: "What a council did, what it cost and what changed.",
-            ProcurementBriefIndexPage: "How it was bought: route, budget, evaluation and award.",
-            BusinessCaseIndexPage: "How it was justified, in the five cases.",
-            ServicePatternIndexPage: "Reusable designs for common council services.",
-        }
+        """One section per content type (core.content_types) whose index page is live, with its
+        URL and public page count."""
         index_pages = {model: (title, url) for model, title, url in self.live_index_pages()}
         sections = []
-        for index_model, description in described.items():
-            if index_model not in index_pages:
+        for content_type in content_types():
+            if content_type.index_model not in index_pages:
                 continue
-            title, url = index_pages[index_model]
+            title, url = index_pages[content_type.index_model]
             sections.append(
                 {
                     "title": title,
                     "url": url,
-                    "count": counts.get(index_model.listing_model, 0),
-                    "description": description,
+                    "count": counts.get(content_type.model, 0),
+                    "description": content_type.description,
                 }
             )
         return sections

@@ -6,39 +6,15 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
-from casestudies.models import BusinessCaseIndexPage, CaseStudyIndexPage, ProcurementBriefIndexPage
+from core.content_types import content_types
 from core.models import StandardPage
 from core.services import site_record_sync
 from core.site_url import site_host_and_port
 from home.models import HomePage
 from organisations.models import OrganisationIndexPage
-from patterns.models import ServicePatternIndexPage
 
-INDEX_PAGES = [
-    (
-        CaseStudyIndexPage,
-        "Case studies",
-        "case-studies",
-        "<p>What councils did, why, what it cost and what changed.</p>",
-    ),
-    (
-        ProcurementBriefIndexPage,
-        "Procurement briefs",
-        "procurement-briefs",
-        "<p>How councils bought it: route, budget, requirements, evaluation and award.</p>",
-    ),
-    (
-        BusinessCaseIndexPage,
-        "Business cases",
-        "business-cases",
-        "<p>How councils justified it, in HM Treasury's five cases.</p>",
-    ),
-    (
-        ServicePatternIndexPage,
-        "Service patterns",
-        "service-patterns",
-        "<p>Reusable designs for common council services, and the councils that use them.</p>",
-    ),
+# Index pages that list no content type; each content type's comes from the registry.
+OTHER_INDEX_PAGES = [
     (
         OrganisationIndexPage,
         "Organisations",
@@ -46,6 +22,18 @@ INDEX_PAGES = [
         "<p>Every UK council, and the other bodies that share work here.</p>",
     ),
 ]
+
+
+def index_pages() -> list[tuple[type[Page], str, str, str]]:
+    """(model, title, slug, intro) of each index page under home: one per registered content
+    type (core.content_types), in the registry's order, then the organisations directory."""
+    return [
+        *(
+            (item.index_model, item.plural_label, item.plural_slug, item.index_intro)
+            for item in content_types()
+        ),
+        *OTHER_INDEX_PAGES,
+    ]
 
 
 def publish(page: Page) -> Page:
@@ -91,7 +79,7 @@ def site_tree_ensure() -> dict[str, Page]:
     site_record_sync()
 
     pages = {"home": home}
-    for model, title, slug, intro in INDEX_PAGES:
+    for model, title, slug, intro in index_pages():
         page = model.objects.first()
         if page is None:
             # Each section is in the service navigation until editors say otherwise.

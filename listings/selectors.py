@@ -13,13 +13,13 @@ from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 
+from core.content_types import content_models, type_slug
 from core.models import BasePage
 from core.models.base import LICENCE_URLS
 from core.models.relations import vocabularies
 from listings import exports
 from listings.cards import ContentCard, card_from_hit
 from search import services as search
-from search.indexing import content_models, type_slug
 from search.models import SearchDocument, SearchDocumentFacet
 
 ORDER_CHOICES = [

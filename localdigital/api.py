@@ -1,7 +1,8 @@
 """The read-only public API (Wagtail API v2) at /api/v2/: live, public content and its documents.
 
-The fields each content type shows are declared here (`CONTENT_API_FIELDS`), not on the models,
-so the models stay about content and the API's shape is read in one place. Filters by tag,
+The fields each content type shows are declared on its model (Wagtail's `api_fields`, with
+the serializer fields of core.api_fields), so a type declares itself once, in the content-type
+registry (core.content_types). Filters by tag,
 service area and organisation go through listings.selectors (the listings' own read of the search
 index), and `?search=` through the one search service, so the API answers exactly what the site's listings and search page would.
 """
@@ -22,16 +23,13 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
-from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from core.content_types import type_slug
 from core.models import BasePage, RelatedDocument
-from core.site_url import absolute_url
 from listings import selectors as listing_selectors
-from patterns.models import ServicePatternPage
 from search import services
 
 logger = logging.getLogger(__name__)
@@ -67,199 +65,7 @@ SEARCH_ORDERS = {
 CONTENT_FILTER_PARAMETERS = ("tag", "service_area", "organisation", "nation", "region")
 
 
-# --- Serializer fields ---------------------------------------------------------------------
-
-
-class InstanceField(serializers.Field):
-    """A read-only field computed from the whole object rather than one attribute."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def get_attribute(self, instance):
-        return instance
-
-
-class LicenceField(InstanceField):
-    def to_representation(self, page):
-        return {"code": page.licence, "name": page.get_licence_display(), "url": page.licence_url}
-
-
-class NamedListField(serializers.Field):
-    """A related manager as a list of small dicts, e.g. tags as [{"name", "slug"}]."""
-
-    def __init__(self, attributes, **kwargs):
-        self.attributes = attributes
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, manager):
-        return [{name: getattr(item, name) for name in self.attributes} for item in manager.all()]
-
-
-class TagListField(NamedListField):
-    def __init__(self, **kwargs):
-        super().__init__(["name", "slug"], **kwargs)
-
-    def to_representation(self, manager):
-        return sorted(super().to_representation(manager), key=lambda tag: tag["name"].casefold())
-
-
-class OrganisationListField(serializers.Field):
-    """Who the work is from: stable code, name, slug and the organisation's page on this site."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, manager):
-        return [
-            {
-                "code": organisation.code,
-                "name": organisation.name,
-                "slug": organisation.slug,
-                "html_url": absolute_url(organisation.get_absolute_url()),
-            }
-            for organisation in manager.all()
-        ]
-
-
-class RelatedPagesField(serializers.Field):
-    """Linked pages, only those that are themselves live and public: a draft never leaks."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, manager):
-        request = self.context.get("request")
-        pages = public_pages(manager.all()).order_by("-date", "-id")
-        return [
-            {
-                "id": page.id,
-                "title": page.title,
-                "type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}",
-                "html_url": page.get_full_url(request),
-            }
-            for page in pages
-        ]
-
-
-class DocumentListField(serializers.Field):
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, manager):
-        items = []
-        for related in manager.select_related("document").all():
-            url = related.document.url
-            items.append(
-                {
-                    "id": related.document_id,
-                    "title": related.display_title,
-                    "download_url": absolute_url(url),
-                }
-            )
-        return items
-
-
-def lines(source):
-    return serializers.ListField(source=source, child=serializers.CharField(), read_only=True)
-
-
-def child_rows(*attributes):
-    return NamedListField(list(attributes))
-
-
 # --- Which fields each content type shows -------------------------------------------------
-
-BASE_FIELDS = [
-    APIField("summary"),
-    APIField("date"),
-    APIField("last_reviewed"),
-    APIField("licence", serializer=LicenceField()),
-    APIField("tags", serializer=TagListField()),
-    APIField("service_areas", serializer=NamedListField(["name", "slug"])),
-    APIField("organisations", serializer=OrganisationListField()),
-    APIField("principles", serializer=NamedListField(["number", "title"])),
-    APIField("reuse_count"),
-    APIField("body"),
-    APIField("documents", serializer=DocumentListField()),
-]
-
-CONTENT_API_FIELDS = {
-    BasePage: BASE_FIELDS,
-    CaseStudyPage: [
-        APIField("problem"),
-        APIField("approach"),
-        APIField("outcomes"),
-        APIField("total_cost"),
-        APIField("annual_saving"),
-        APIField("cost_notes"),
-        APIField("phase"),
-        APIField("started"),
-        APIField("finished"),
-        APIField("lessons_learned"),
-        APIField("partners", serializer=lines("partner_list")),
-        APIField("contact_name"),
-        APIField("contact_email"),
-        APIField("related_briefs", serializer=RelatedPagesField()),
-        APIField("related_business_cases", serializer=RelatedPagesField()),
-        APIField("patterns_used", serializer=RelatedPagesField()),
-    ],
-    ProcurementBriefPage: [
-        APIField("problem"),
-        APIField("users"),
-        APIField("phase"),
-        APIField("procurement_route"),
-        APIField("budget_min"),
-        APIField("budget_max"),
-        APIField("contract_length_months"),
-        APIField("essential_skills", serializer=lines("essential_skill_list")),
-        APIField("nice_to_have_skills", serializer=lines("nice_to_have_skill_list")),
-        APIField("evaluation_criteria", serializer=child_rows("criterion", "weighting")),
-        APIField("status"),
-        APIField("awarded_to"),
-        APIField("award_value"),
-        APIField("award_date"),
-        APIField("case_studies", serializer=RelatedPagesField()),
-    ],
-    BusinessCasePage: [
-        APIField("stage"),
-        APIField("strategic_case"),
-        APIField("economic_case"),
-        APIField("commercial_case"),
-        APIField("financial_case"),
-        APIField("management_case"),
-        APIField(
-            "options",
-            serializer=child_rows(
-                "name", "description", "whole_life_cost", "is_do_nothing", "is_preferred"
-            ),
-        ),
-        APIField("whole_life_cost"),
-        APIField("annual_benefit"),
-        APIField("payback_months"),
-        APIField("funding_source"),
-        APIField("approved_by"),
-        APIField("approval_date"),
-        APIField("case_studies", serializer=RelatedPagesField()),
-    ],
-    ServicePatternPage: [
-        APIField("maturity"),
-        APIField("user_needs"),
-        APIField("when_to_use"),
-        APIField("when_not_to_use"),
-        APIField("steps"),
-        APIField("components_and_standards"),
-        APIField("research"),
-        APIField("known_issues"),
-        APIField("lgsl_services", serializer=NamedListField(["code", "description"])),
-        APIField("case_studies", serializer=RelatedPagesField()),
-    ],
-}
 
 LISTING_FIELDS = [
     "summary",
@@ -273,10 +79,11 @@ LISTING_FIELDS = [
 
 
 def api_fields_for(model) -> list[APIField]:
-    """The model's own fields after those of every content class it inherits from."""
+    """The model's own `api_fields` after those of every class it inherits from (BasePage's
+    shared fields first), each class listing only its own."""
     fields = {}
     for klass in reversed(model.__mro__):
-        for api_field in CONTENT_API_FIELDS.get(klass, []):
+        for api_field in vars(klass).get("api_fields", []):
             fields[api_field.name] = api_field
     return list(fields.values())
 
@@ -379,9 +186,7 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     @classmethod
     def get_body_fields(cls, model):
-        return cls._convert_api_fields(
-            cls.body_fields + list(getattr(model, "api_fields", ())) + api_fields_for(model)
-        )
+        return cls._convert_api_fields(cls.body_fields + api_fields_for(model))
 
     @classmethod
     def get_listing_default_fields(cls, model):
@@ -490,8 +295,6 @@ class ContentPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     def search_filters(self, request):
         """The search service's filters, or None when the requested types cannot match."""
-        from search.indexing import type_slug
-
         models = self.requested_models()
         type_slugs = ()
         # A type above BasePage (wagtailcore.Page, core.BasePage) means every content type.

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from core.content_types import content_types
 from core.site_url import absolute_url, site_url
 from localdigital.openapi import openapi_document
 from organisations.models import Organisation, OrganisationIndexPage
@@ -136,5 +137,9 @@ def developers_api(request):
     return render(
         request,
         "developers/api.html",
-        {"api_root": _api_root(request), "site_root": site_url()},
+        {
+            "api_root": _api_root(request),
+            "site_root": site_url(),
+            "content_types": content_types(),
+        },
     )

@@ -1,7 +1,8 @@
 """The OpenAPI 3.1 description of the public API, built by hand so it says what we promise."""
 
+from core.content_types import content_models, content_types, content_types_in_words
 from core.models import BasePage
-from localdigital.api import CONTENT_API_FIELDS, LISTING_FIELDS, api_fields_for
+from localdigital.api import LISTING_FIELDS, api_fields_for
 
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "2.0.0"
@@ -44,24 +45,27 @@ RICH_TEXT = _param(
     "Rich text as `html` (default), `db_html`, `markdown` or `db_markdown`.",
     {"type": "string", "enum": ["html", "db_html", "markdown", "db_markdown"]},
 )
-CONTENT_FILTERS = [
-    _param(
+
+
+def type_parameter() -> dict:
+    """`type`: every registered content type (core.content_types), then the two wider ones."""
+    return _param(
         "type",
         "Content type as app_label.ModelName; comma-separate several. Without it the listing is "
         "every content page (`core.BasePage`); `wagtailcore.Page` lists every public page.",
         {
             "type": "string",
             "enum": [
-                "casestudies.CaseStudyPage",
-                "casestudies.ProcurementBriefPage",
-                "casestudies.BusinessCasePage",
-                "patterns.ServicePatternPage",
+                *(content_type.api_name for content_type in content_types()),
                 "core.BasePage",
                 "wagtailcore.Page",
             ],
         },
         example="casestudies.CaseStudyPage",
-    ),
+    )
+
+
+CONTENT_FILTERS = [
     _param(
         "tag", "Tag slug; comma-separate or repeat for any of several.", example="housing-repairs"
     ),
@@ -269,6 +273,10 @@ def _listing(item_ref: str) -> dict:
     }
 
 
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _json(schema_ref: str, description: str) -> dict:
     return {
         "description": description,
@@ -281,7 +289,6 @@ ID = _param("id", "The item's id.", {"type": "integer"}, location="path", requir
 
 def openapi_document(server_url: str = "/api/v2") -> dict:
     """The description served at /api/v2/openapi.json; `server_url` is this site's API root."""
-    content_models = [model for model in CONTENT_API_FIELDS if model is not BasePage]
     schemas = {
         "Error": {
             "type": "object",
@@ -341,12 +348,12 @@ def openapi_document(server_url: str = "/api/v2") -> dict:
         },
         "DocumentListing": _listing("#/components/schemas/Document"),
     }
-    for model in content_models:
+    for model in content_models():
         schemas[model.__name__] = _page_schema(model)
     # anyOf, not oneOf: a case study is also a valid ContentPage (the shared fields, more
     # allowed), so under oneOf every typed page failed validation (found by fuzzing).
     page_detail_schema = {
-        "anyOf": [{"$ref": f"#/components/schemas/{model.__name__}"} for model in content_models]
+        "anyOf": [{"$ref": f"#/components/schemas/{model.__name__}"} for model in content_models()]
         + [{"$ref": "#/components/schemas/ContentPage"}]
     }
     schemas["PageDetail"] = page_detail_schema
@@ -356,8 +363,8 @@ def openapi_document(server_url: str = "/api/v2") -> dict:
         "info": {
             "title": "Local Digital public API",
             "version": API_VERSION,
-            "summary": "Case studies, procurement briefs, business cases and service patterns "
-            "that UK councils published, as open data.",
+            "summary": f"{sentence_case(content_types_in_words())} that UK councils "
+            "published, as open data.",
             "description": (
                 "Read-only and anonymous. Only live, public pages are ever returned: drafts, "
                 "private pages and everything under a private page are not. Each item carries "
@@ -408,7 +415,14 @@ def openapi_document(server_url: str = "/api/v2") -> dict:
                     "tags": ["pages"],
                     "operationId": "listPages",
                     "summary": "List live, public content pages, filtered and searched",
-                    "parameters": [*CONTENT_FILTERS, ORDER, FIELDS, RICH_TEXT, *PAGINATION],
+                    "parameters": [
+                        type_parameter(),
+                        *CONTENT_FILTERS,
+                        ORDER,
+                        FIELDS,
+                        RICH_TEXT,
+                        *PAGINATION,
+                    ],
                     "responses": {
                         "200": _json("#/components/schemas/PageListing", "A page of results."),
                         "400": ERROR,

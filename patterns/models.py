@@ -5,12 +5,14 @@ from typing import ClassVar
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
+from core.api_fields import NamedListField, RelatedPagesField
 from core.blocks import StepBlock
 from core.models import BasePage, ListingPageMixin
 
@@ -43,6 +45,28 @@ class ServicePatternPage(BasePage):
     )
 
     content_type_label = "Service pattern"
+    content_type_plural_label = "Service patterns"
+    content_type_description = "Reusable designs for common council services."
+    index_page_intro = (
+        "<p>Reusable designs for common council services, and the councils that use them.</p>"
+    )
+    contribution_text_fields: ClassVar[tuple] = (
+        ("user_needs", "User needs"),
+        ("when_to_use", "When to use it"),
+        ("known_issues", "Known issues"),
+    )
+    api_fields: ClassVar[list] = [
+        APIField("maturity"),
+        APIField("user_needs"),
+        APIField("when_to_use"),
+        APIField("when_not_to_use"),
+        APIField("steps"),
+        APIField("components_and_standards"),
+        APIField("research"),
+        APIField("known_issues"),
+        APIField("lgsl_services", serializer=NamedListField(["code", "description"])),
+        APIField("case_studies", serializer=RelatedPagesField()),
+    ]
     reuse_label = "Using this pattern"
     schema_org_type = "HowTo"
 

@@ -10,17 +10,16 @@ import logging
 from collections.abc import Iterable
 from functools import cache
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.text import slugify
 
 from wagtail.models import Page, Site
 from wagtail.search import index as wagtail_index
 
 from core import boilerplate
+from core.content_types import content_models, type_slug
 from core.models import BasePage, ServiceArea
 from core.models.base import needs_review, review_due_cutoff
 from core.page_cache import invalidate_page_cache
@@ -40,19 +39,6 @@ DIRECT_FIELDS = {"title", "summary", "body"}
 
 
 # --- which models and fields -------------------------------------------------------------
-
-
-def content_models() -> list[type[BasePage]]:
-    """Every concrete page type built on BasePage: new types are indexed without a change here."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, BasePage) and model is not BasePage and not model._meta.abstract
-    ]
-
-
-def type_slug(model) -> str:
-    return slugify(getattr(model, "content_type_label", model._meta.verbose_name))
 
 
 @cache

@@ -4,6 +4,7 @@ import contextlib
 
 from django.db import transaction
 
+from core.content_types import content_type_for_model
 from tests import factories
 
 
@@ -19,7 +20,7 @@ def site_tree_ensure():
 
 def page_make(tree, model, **kwargs):
     """A published page of `model` under its index page in `tree` (the `make_page` fixture)."""
-    kwargs.setdefault("parent", tree[factories.INDEX_SLUG_FOR_MODEL[model]])
+    kwargs.setdefault("parent", tree[content_type_for_model(model).plural_slug])
     return factories.FACTORY_FOR_MODEL[model](**kwargs)
 
 

@@ -151,9 +151,3 @@ FACTORY_FOR_MODEL = {
     BusinessCasePage: BusinessCasePageFactory,
     ServicePatternPage: ServicePatternPageFactory,
 }
-INDEX_SLUG_FOR_MODEL = {
-    CaseStudyPage: "case-studies",
-    ProcurementBriefPage: "procurement-briefs",
-    BusinessCasePage: "business-cases",
-    ServicePatternPage: "service-patterns",
-}

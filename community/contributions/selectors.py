@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from wagtail.models import Page, TaskState, WorkflowState
 
+from core.content_types import content_models
 from core.models import BasePage
-from search.indexing import content_models
 
 
 def contribution_licence_agreed(page: BasePage) -> bool:

@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass
+from functools import cache
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -11,22 +12,14 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, WorkflowState
 
-from casestudies.models import (
-    BusinessCaseIndexPage,
-    BusinessCasePage,
-    CaseStudyIndexPage,
-    CaseStudyPage,
-    ProcurementBriefIndexPage,
-    ProcurementBriefPage,
-)
 from community import emails
 from community.models import (
     MemberProfile,
 )
 from community.text import paragraphs_html, plain_text
 from core import selectors as core_selectors
+from core.content_types import content_types
 from core.models import BasePage, RelatedDocument
-from patterns.models import ServicePatternIndexPage, ServicePatternPage
 
 logger = logging.getLogger(__name__)
 
@@ -42,81 +35,31 @@ class ContributionType:
     money_fields: tuple[tuple[str, str, str], ...] = ()
 
 
-CONTRIBUTION_TYPES = {
-    item.slug: item
-    for item in [
-        ContributionType(
-            "case-study",
-            "Case study",
-            CaseStudyPage,
-            CaseStudyIndexPage,
-            (
-                ("problem", "The problem"),
-                ("approach", "What you did"),
-                ("lessons_learned", "What you learned"),
-            ),
-            (
-                ("total_cost", "Total cost (optional)", "In pounds, for the whole project."),
-                ("annual_saving", "Saving each year (optional)", "In pounds a year."),
-            ),
-        ),
-        ContributionType(
-            "procurement-brief",
-            "Procurement brief",
-            ProcurementBriefPage,
-            ProcurementBriefIndexPage,
-            (("problem", "The problem to solve"), ("users", "Who the users are")),
-            (
-                (
-                    "budget_min",
-                    "Lowest budget (optional)",
-                    "In pounds, the lower end of the range.",
-                ),
-                (
-                    "budget_max",
-                    "Highest budget (optional)",
-                    "In pounds, the upper end of the range.",
-                ),
-            ),
-        ),
-        ContributionType(
-            "business-case",
-            "Business case",
-            BusinessCasePage,
-            BusinessCaseIndexPage,
-            (
-                ("strategic_case", "The strategic case"),
-                ("economic_case", "The economic case"),
-                ("financial_case", "The financial case"),
-            ),
-            (
-                (
-                    "whole_life_cost",
-                    "Whole life cost of the preferred option (optional)",
-                    "In pounds.",
-                ),
-                ("annual_benefit", "Benefit each year (optional)", "In pounds a year."),
-            ),
-        ),
-        ContributionType(
-            "service-pattern",
-            "Service pattern",
-            ServicePatternPage,
-            ServicePatternIndexPage,
-            (
-                ("user_needs", "User needs"),
-                ("when_to_use", "When to use it"),
-                ("known_issues", "Known issues"),
-            ),
-        ),
-    ]
-}
+@cache
+def contribution_types() -> dict[str, ContributionType]:
+    """What a member may share: every content type, by its slug ("case-study"), asking for the
+    fields its model declares (contribution_text_fields, contribution_money_fields)."""
+    return {
+        item.slug: ContributionType(
+            slug=item.slug,
+            label=item.label,
+            model=item.model,
+            index_model=item.index_model,
+            rich_fields=item.model.contribution_text_fields,
+            money_fields=item.model.contribution_money_fields,
+        )
+        for item in content_types()
+    }
+
+
+def contribution_type_by_slug(slug: str) -> ContributionType | None:
+    return contribution_types().get(slug)
 
 
 def contribution_type_for_page(page) -> ContributionType | None:
     specific_class = page.specific_class
     return next(
-        (item for item in CONTRIBUTION_TYPES.values() if item.model is specific_class), None
+        (item for item in contribution_types().values() if item.model is specific_class), None
     )
 
 

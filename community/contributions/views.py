@@ -28,14 +28,14 @@ def choose_type(request, profile):
     return render(
         request,
         "community/contribute/choose_type.html",
-        {"types": services.CONTRIBUTION_TYPES.values()},
+        {"types": services.contribution_types().values()},
     )
 
 
 @member_required()
 @rate_limit("contribute")
 def submit(request, profile, type_slug):
-    contribution_type = services.CONTRIBUTION_TYPES.get(type_slug)
+    contribution_type = services.contribution_type_by_slug(type_slug)
     if contribution_type is None:
         raise Http404
     form = ContributionForm(

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.text import Truncator
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -21,6 +22,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
 
 from core import page_views
+from core.api_fields import (
+    DocumentListField,
+    LicenceField,
+    NamedListField,
+    OrganisationListField,
+    TagListField,
+)
 from core.blocks import BaseStreamBlock
 
 from .routing import CachedRestrictionsMixin, SiteUrlMixin
@@ -119,7 +127,36 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
     )
 
     is_creatable = False
-    content_type_label = "Content"
+
+    # What a content type declares about itself, once: the content-type registry
+    # (core.content_types) gives it to feeds, contribution forms, the home page, the site
+    # tree, the API and the tests. Every concrete subclass sets the labels and descriptions
+    # (system check core.E010).
+    content_type_label = "Content"  # one, as cards and search results name it: "Case study"
+    content_type_plural_label = ""  # several: "Case studies" (index page, feed, home section)
+    content_type_description = ""  # one line under its section on the home page
+    index_page_intro = ""  # the intro (HTML) the site tree gives its new index page
+    # What a member's contribution form asks for beyond title, summary and body:
+    # (field name, label) of plain-text inputs written as paragraphs...
+    contribution_text_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
+    # ...and (field name, label, hint) of optional sums in whole pounds.
+    contribution_money_fields: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    # The public API's fields (Wagtail's own attribute). A subclass lists only its own: the
+    # API shows those of every class it inherits from first (localdigital.api.api_fields_for).
+    api_fields: ClassVar[list[APIField]] = [
+        APIField("summary"),
+        APIField("date"),
+        APIField("last_reviewed"),
+        APIField("licence", serializer=LicenceField()),
+        APIField("tags", serializer=TagListField()),
+        APIField("service_areas", serializer=NamedListField(["name", "slug"])),
+        APIField("organisations", serializer=OrganisationListField()),
+        APIField("principles", serializer=NamedListField(["number", "title"])),
+        APIField("reuse_count"),
+        APIField("body"),
+        APIField("documents", serializer=DocumentListField()),
+    ]
+
     # Beside reuse_count on the page: organisations other than its own, suppliers apart
     # (community.engagement.selectors.counted_reuse_records).
     reuse_label = "Reused by"

@@ -1,4 +1,5 @@
-"""Template tags shared by every page: JSON-LD, money, and the main navigation."""
+"""Template tags shared by every page: JSON-LD, money, the main navigation and the names of the
+content types."""
 
 import inspect
 import json
@@ -13,6 +14,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
+from core import content_types
 from core.page_cache import cached_per_generation
 
 register = template.Library()
@@ -140,3 +142,10 @@ def breadcrumb_ancestors(page):
     if ancestors and ancestors[-1].depth == 2:
         return list(reversed(ancestors))
     return [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
+
+
+@register.simple_tag
+def content_types_in_words() -> str:
+    """Prose naming every content type ("case studies, ... and service patterns"), from the
+    registry, so a new type is named too."""
+    return content_types.content_types_in_words()

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
-from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from community.collaboration import services as collaboration_services
 from community.engagement import services as engagement_services
 from community.members import services as members_services
@@ -26,6 +25,7 @@ from community.models import (
     SignatureStatus,
     VerificationStatus,
 )
+from core.content_types import content_models
 from core.models import ServiceArea
 from home.models import HomePage
 from listings import selectors as listing_selectors
@@ -436,7 +436,6 @@ REUSES = {
         ("SWK", "Used the validation steps."),
     ],
 }
-REUSE_MODELS = (CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage)
 
 
 def _may_record_reuse(organisation: Organisation, page) -> bool:
@@ -482,7 +481,7 @@ def reuse_records_ensure() -> int:
                 if was_created:
                     reused_page_ids.add(pattern.pk)
                     created += 1
-    for model in REUSE_MODELS:
+    for model in content_models():
         type_name = model._meta.model_name
         slugs = [slug for kind, slug in REUSES if kind == type_name]
         for page in model.objects.live().filter(slug__in=slugs).prefetch_related("organisations"):

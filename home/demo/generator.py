@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from core.content_types import content_types
 from core.models import BasePage, ContentTag, ServiceArea, TaggedContent
 from organisations.models import Organisation
 from patterns.models import ServicePatternPage
@@ -171,14 +172,6 @@ TAG_WORDS = [
     "libraries",
 ]
 
-TYPES = [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage]
-INDEX_SLUGS = {
-    CaseStudyPage: "case-studies",
-    ProcurementBriefPage: "procurement-briefs",
-    BusinessCasePage: "business-cases",
-    ServicePatternPage: "service-patterns",
-}
-
 
 def _paragraphs(rng: random.Random, subject: str, count: int) -> list[str]:
     paragraphs = []
@@ -234,7 +227,7 @@ def generated_fields(rng: random.Random, model, council_name: str) -> dict:
             whole_life_cost=rng.randint(50, 2000) * 1000,
             payback_months=rng.randint(6, 60),
         )
-    else:
+    elif model is ServicePatternPage:
         fields.update(
             maturity=rng.choice(["experimental", "beta", "live"]),
             user_needs=f"<p>As a resident I need {subject} to be quick and clear.</p>",
@@ -262,7 +255,9 @@ def existing_generated_count(model) -> int:
 
 
 def generated_pages_load(*, total: int, indexes: dict, seed: int = 2018, progress=None) -> int:
-    """Bring the number of generated pages up to `total` (spread over the four types)."""
+    """Bring the number of generated pages up to `total`, spread evenly over every registered
+    content type (core.content_types); a type without its own fields above gets the shared
+    ones."""
     rng = random.Random(seed)
     councils = list(
         Organisation.objects.filter(organisation_type="council", is_current=True).only("id", "name")
@@ -274,10 +269,12 @@ def generated_pages_load(*, total: int, indexes: dict, seed: int = 2018, progres
     ]
     locale = Locale.get_default()
     created = 0
-    for position, model in enumerate(TYPES):
-        wanted = total // len(TYPES) + (1 if position < total % len(TYPES) else 0)
+    types = content_types()
+    for position, content_type in enumerate(types):
+        model = content_type.model
+        wanted = total // len(types) + (1 if position < total % len(types) else 0)
         missing = wanted - existing_generated_count(model)
-        parent = indexes[INDEX_SLUGS[model]]
+        parent = indexes[content_type.plural_slug]
         start = existing_generated_count(model)
         for batch_start in range(0, max(missing, 0), BATCH_SIZE):
             size = min(BATCH_SIZE, missing - batch_start)

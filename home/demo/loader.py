@@ -23,6 +23,7 @@ from casestudies.models import (
     ProcurementBriefPage,
 )
 from core.boilerplate import DEMO_NOTICE_HTML
+from core.content_types import content_type_for_model
 from core.models import LocalService, Principle, ServiceArea
 from core.services import reference_taxonomies_load
 from home.demo.community import community_demo_load
@@ -206,15 +207,17 @@ def pages_load(tree: dict, documents: dict) -> int:
     content = demo_content()
     linked = {"briefs": {}, "business_cases": {}, "patterns": {}}
     created = 0
+    # Linked-to types first, so each case study finds the pages it links to.
     plan = [
-        (ServicePatternPage, "service-patterns", content.SERVICE_PATTERNS, "patterns"),
-        (ProcurementBriefPage, "procurement-briefs", content.PROCUREMENT_BRIEFS, "briefs"),
-        (BusinessCasePage, "business-cases", content.BUSINESS_CASES, "business_cases"),
-        (CaseStudyPage, "case-studies", content.CASE_STUDIES, None),
+        (ServicePatternPage, content.SERVICE_PATTERNS, "patterns"),
+        (ProcurementBriefPage, content.PROCUREMENT_BRIEFS, "briefs"),
+        (BusinessCasePage, content.BUSINESS_CASES, "business_cases"),
+        (CaseStudyPage, content.CASE_STUDIES, None),
     ]
-    for model, parent_slug, items, link_key in plan:
+    for model, items, link_key in plan:
+        parent = tree[content_type_for_model(model).plural_slug]
         for item in items:
-            page, was_created = _create_page(model, tree[parent_slug], item, documents, linked)
+            page, was_created = _create_page(model, parent, item, documents, linked)
             created += was_created
             if link_key:
                 linked[link_key][item["slug"]] = page

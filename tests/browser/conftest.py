@@ -314,7 +314,7 @@ def community(content):
     )
     contribution = contributions_services.contribution_submit(
         profile=hackney_member,
-        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.contribution_type_by_slug("case-study"),
         data={
             "title": "Parking permits in a day",
             "summary": "Residents get a parking permit online the same day.",

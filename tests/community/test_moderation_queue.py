@@ -75,7 +75,7 @@ def test_the_panel_says_when_nothing_waits_and_is_absent_without_any_rights(
 def contribution_in_moderation(members):
     return contributions_services.contribution_submit(
         profile=members["owner"],
-        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.contribution_type_by_slug("case-study"),
         data={
             "title": "Owner's draft",
             "summary": "Summary",

@@ -55,7 +55,7 @@ def world(members, pattern, declaration_page, org_a):
     )
     contribution = contributions_services.contribution_submit(
         profile=members["owner"],
-        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.contribution_type_by_slug("case-study"),
         data={
             "title": "Owner's draft",
             "summary": "Summary",

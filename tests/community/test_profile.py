@@ -28,7 +28,7 @@ def test_delete_account_states_what_happens_then_deletes(client, members, patter
     owner = members["owner"]
     draft = contributions_services.contribution_submit(
         profile=owner,
-        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.contribution_type_by_slug("case-study"),
         data={
             "title": "My draft",
             "summary": "S",
@@ -39,7 +39,7 @@ def test_delete_account_states_what_happens_then_deletes(client, members, patter
     )
     published = contributions_services.contribution_submit(
         profile=owner,
-        contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
+        contribution_type=contributions_services.contribution_type_by_slug("case-study"),
         data={
             "title": "My published",
             "summary": "S",

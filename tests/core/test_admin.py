@@ -6,8 +6,8 @@ from wagtail.models import Workflow
 
 import pytest
 
-from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
-from patterns.models import ServicePatternPage
+from casestudies.models import CaseStudyPage
+from core.content_types import content_models
 
 
 def test_admin_login_is_branded(client, db):
@@ -48,9 +48,7 @@ def test_editor_submission_waits_for_a_moderator(
     assert page.live
 
 
-@pytest.mark.parametrize(
-    "model", [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage]
-)
+@pytest.mark.parametrize("model", content_models())
 def test_preview_renders_each_type_with_unsaved_changes(site_tree, make_page, organisation, model):
     page = make_page(model, title="Preview me", organisations=[organisation])
     page.title = "Unsaved preview title"

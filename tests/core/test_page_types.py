@@ -11,24 +11,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from casestudies.models import (
-    BusinessCaseIndexPage,
-    BusinessCasePage,
-    CaseStudyIndexPage,
-    CaseStudyPage,
-    ProcurementBriefIndexPage,
-    ProcurementBriefPage,
-)
+from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from core.content_types import content_models, content_types
 from home.models import HomePage
-from patterns.models import ServicePatternIndexPage, ServicePatternPage
+from patterns.models import ServicePatternPage
 
-CONTENT_TYPES = [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage]
-INDEX_FOR = {
-    CaseStudyPage: CaseStudyIndexPage,
-    ProcurementBriefPage: ProcurementBriefIndexPage,
-    BusinessCasePage: BusinessCaseIndexPage,
-    ServicePatternPage: ServicePatternIndexPage,
-}
+# Every registered type (core.content_types), so a new type is tested without a change here.
+CONTENT_TYPES = content_models()
+INDEX_FOR = {item.model: item.index_model for item in content_types()}
 
 
 @pytest.mark.parametrize("model", CONTENT_TYPES)

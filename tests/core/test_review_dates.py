@@ -12,13 +12,14 @@ from django.utils import timezone
 
 import pytest
 
-from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from casestudies.models import CaseStudyPage, ProcurementBriefPage
+from core.content_types import content_models
 from core.models.base import review_due_cutoff
 from patterns.models import ServicePatternPage
 from search.indexing import REVIEW_DUE_FACET
 from search.models import SearchDocumentFacet
 
-CONTENT_TYPES = [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage]
+CONTENT_TYPES = content_models()
 
 
 def months_ago(months: int) -> datetime.date:

@@ -8,7 +8,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from casestudies.models import CaseStudyPage, ProcurementBriefPage
+from core.content_types import content_models
 from core.models import ContentTag, Principle
 from core.models.base import TaggedContent
 from patterns.models import ServicePatternPage
@@ -17,9 +18,7 @@ from tests.factories import OrganisationFactory, ServiceAreaFactory
 DETAIL_QUERY_BUDGET = 10
 
 
-@pytest.mark.parametrize(
-    "model", [CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage]
-)
+@pytest.mark.parametrize("model", content_models())
 def test_detail_page_stays_within_query_budget(client, make_page, organisation, model):
     brief = make_page(ProcurementBriefPage, organisations=[organisation])
     pattern = make_page(ServicePatternPage, organisations=[organisation])

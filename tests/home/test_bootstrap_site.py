@@ -14,7 +14,7 @@ import pytest
 from core.models import BasePage, Principle, ServiceArea, StandardPage
 from core.services import DECLARATION_PRINCIPLES
 from home.models import HomePage
-from home.site_tree import INDEX_PAGES, STANDARD_PAGES
+from home.site_tree import STANDARD_PAGES, index_pages
 from organisations.models import Organisation
 
 SITE = "https://localdigital.example"
@@ -64,7 +64,7 @@ def test_bootstrap_builds_the_live_page_tree_on_the_site_url(freshly_migrated):
     assert (site.hostname, site.port, site.root_page_id) == ("localdigital.example", 443, home.id)
     # The placeholder welcome page is gone: the home page is the root's only child.
     assert [page.specific_class for page in Page.get_first_root_node().get_children()] == [HomePage]
-    for model, _title, slug, _intro in INDEX_PAGES:
+    for model, _title, slug, _intro in index_pages():
         index = model.objects.child_of(home).get()
         assert index.live, slug
         assert index.full_url == f"{SITE}/{slug}/"
@@ -106,4 +106,4 @@ def test_bootstrap_creates_no_demo_content(freshly_migrated):
     assert get_document_model().objects.count() == 0
     # Wagtail's root, the home page, the section index pages and the standard pages: no
     # Declaration page, no content, nothing else.
-    assert Page.objects.count() == 2 + len(INDEX_PAGES) + len(STANDARD_PAGES)
+    assert Page.objects.count() == 2 + len(index_pages()) + len(STANDARD_PAGES)

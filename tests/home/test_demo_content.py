@@ -13,14 +13,14 @@ from django.utils import timezone
 
 import pytest
 
-from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
+from casestudies.models import ProcurementBriefPage
 from community.models import Commitment, Opportunity, ReuseRecord
+from core.content_types import content_models
 from core.models import BasePage
 from organisations.models import OrganisationType
-from patterns.models import ServicePatternPage
 from tests.db import kept_for_the_module
 
-CONTENT_MODELS = (CaseStudyPage, ProcurementBriefPage, BusinessCasePage, ServicePatternPage)
+CONTENT_MODELS = tuple(content_models())
 EIGHTEEN_MONTHS = datetime.timedelta(days=548)
 
 # Each demo opportunity's subject, and the service area it belongs in.

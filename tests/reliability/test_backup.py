@@ -85,7 +85,7 @@ engagement_services.reuse_record(page=page, profile=profile, note="We reused the
 factories.SignatureFactory(organisation=hackney)
 contribution = contributions_services.contribution_submit(
     profile=profile,
-    contribution_type=contributions_services.CONTRIBUTION_TYPES["case-study"],
+    contribution_type=contributions_services.contribution_type_by_slug("case-study"),
     data={"title": "Our contribution", "summary": "S", "problem": "P", "approach": "A",
           "lessons_learned": "L"},
 )
