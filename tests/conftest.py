@@ -9,27 +9,6 @@ from tests import factories
 from tests.db import page_make, site_tree_ensure
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Keep a module's tests on one test worker when they share a fixture built per module.
-
-    Under `-n 2` with `--dist loadgroup` (pyproject's addopts) each other test goes to
-    whichever worker is free, one at a time. A module-scoped fixture (a corpus, the demo, a
-    browser) is built once per worker that runs any of its tests, so a module whose tests
-    were shared out built it twice. Grouped units are also handed out first, largest first,
-    so the long ones start early instead of leaving one worker busy at the end. Runs before
-    xdist's own hook, which names each grouped test after its group.
-    """
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        info = getattr(item, "_fixtureinfo", None)
-        if info is None:
-            continue
-        if any(defs and defs[-1].scope == "module" for defs in info.name2fixturedefs.values()):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-
-
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

@@ -1,7 +1,5 @@
 """Fixtures for the reliability tests: a deployment of the site that several processes share."""
 
-from pathlib import Path
-
 import pytest
 
 from tests.reliability import served
@@ -20,18 +18,6 @@ for slug in ("to-restrict", "to-unpublish", "to-delete", "stays"):
         organisations=[hackney],
     )
 """
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """One test worker runs every test here: they share `collected_static` and
-    `migrated_template` (a collectstatic and a database copy per worker that needs them), and
-    as one group of about two and a half minutes they start first instead of last
-    (tests/conftest.py says how groups are handed out)."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.xdist_group("reliability"))
 
 
 @pytest.fixture(scope="session")
