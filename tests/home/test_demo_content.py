@@ -1,23 +1,32 @@
-"""The demo reads as a council would believe it: reuse by other councils, real dates, review
-dates, related pages that are related, and no two signatories saying the same thing."""
+"""load_demo builds the whole demo site, and running it again changes nothing; and the demo
+reads as a council would believe it: reuse by other councils, real dates, review dates,
+related pages that are related, and no two signatories saying the same thing.
+
+Every test here reads the one demo the module loads (twice, to show the second load adds
+nothing): a load is about ten seconds.
+"""
 
 import datetime
 import io
 import re
+from collections import deque
 from html import unescape
+from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.models import Page
+
 import pytest
 
-from casestudies.models import ProcurementBriefPage
+from casestudies.models import CaseStudyPage, ProcurementBriefPage
 from community.models import Commitment, Opportunity, ReuseRecord
 from core.content_types import content_models
 from core.models import BasePage
-from organisations.models import OrganisationType
+from organisations.models import Organisation, OrganisationType
 from tests.db import kept_for_the_module
 
 CONTENT_MODELS = tuple(content_models())
@@ -40,19 +49,126 @@ def _counts():
     }
 
 
+def _site_counts():
+    return {
+        "pages": Page.objects.count(),
+        "content": BasePage.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "tagged": BasePage.tags.through.objects.count(),
+        "links": CaseStudyPage.related_briefs.through.objects.count(),
+    }
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for this module, then a second time to show it adds nothing."""
+    """The demo loaded once for this module, then a second time to show it adds nothing.
+
+    What each load printed, and the counts after each, are kept for the tests to compare.
+    """
     with kept_for_the_module(django_db_blocker):
-        call_command("load_demo", stdout=io.StringIO())
-        first = _counts()
-        call_command("load_demo", stdout=io.StringIO())
-        yield {"first": first, "second": _counts()}
+        first_output, second_output = io.StringIO(), io.StringIO()
+        call_command("load_demo", verbosity=0, stdout=first_output)
+        first, first_site = _counts(), _site_counts()
+        call_command("load_demo", verbosity=0, stdout=second_output)
+        yield {
+            "first": first,
+            "second": _counts(),
+            "first_site": first_site,
+            "second_site": _site_counts(),
+            "first_output": first_output.getvalue(),
+            "second_output": second_output.getvalue(),
+        }
 
 
 @pytest.fixture
 def hand_written(demo, db):
     return BasePage.objects.exclude(slug__startswith="gen-")
+
+
+def test_load_demo_builds_realistic_content_and_is_idempotent(demo, db, client):
+    first = demo["first_site"]
+
+    assert demo["second_site"] == first
+    assert first["content"] >= 40
+    for model in content_models():
+        assert model.objects.live().count() >= 8, model
+    assert Organisation.objects.filter(organisation_type="council").count() >= 400
+    assert Organisation.objects.filter(is_current=False).exists()
+    assert first["links"] > 0
+    assert Page.find_problems() == ([], [], [], [], [])
+
+    study = CaseStudyPage.objects.live().filter(related_briefs__isnull=False).first()
+    html = client.get(study.url).content.decode()
+    brief = study.related_briefs.first()
+    assert brief.title in html
+    assert study.title in client.get(brief.url).content.decode()
+
+    # Everything a visitor can reach from the home page answers, and shows no Python leftovers.
+    visited, failures = crawl_site(client, limit=600)
+    assert len(visited) > 200
+    assert not failures, failures
+
+    # The member logins it prints work, so member features can be tried straight away.
+    logins = re.findall(
+        r"demo member (\S+) \(([^,]+), verified\).*password '([^']+)'", demo["first_output"]
+    )
+    assert logins, demo["first_output"]
+    assert "demo member" not in demo["second_output"]  # printed once, when created
+    email, _organisation, password = logins[0]
+    response = client.post("/accounts/login/", {"login": email, "password": password})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert client.get("/members/profile/").status_code == 200
+
+
+# Visible text that means a template printed a missing value (e.g. `None|intcomma`).
+LEFTOVER_RE = re.compile(r"(?<![\w-])(None|nan|NaN|undefined|\[\]|\{\})(?![\w-])")
+NOT_CRAWLED = ("/admin", "/documents/", "/static/", "/media/", "/accounts/logout")
+
+
+class _PageText(HTMLParser):
+    """The links and the visible text of a page (not scripts or styles)."""
+
+    def __init__(self):
+        super().__init__()
+        self.links, self.text, self._hidden = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._hidden += 1
+        href = dict(attrs).get("href") or "" if tag == "a" else ""
+        if href.startswith("/") and "?" not in href and not href.startswith(NOT_CRAWLED):
+            self.links.append(href.split("#")[0])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.text.append(data)
+
+
+def crawl_site(client, *, limit):
+    """Follow every internal link (no query strings) from "/", breadth first, up to `limit`."""
+    visited, failures, queue = set(), [], deque(["/"])
+    while queue and len(visited) < limit:
+        path = queue.popleft()
+        if path in visited:
+            continue
+        visited.add(path)
+        response = client.get(path)
+        if response.status_code in (301, 302):  # sign-in walls for members' pages
+            continue
+        if response.status_code != 200:
+            failures.append((path, response.status_code))
+            continue
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        parsed = _PageText()
+        parsed.feed(response.content.decode())
+        failures += [(path, word) for word in LEFTOVER_RE.findall(" ".join(parsed.text))]
+        queue.extend(link for link in parsed.links if link not in visited)
+    return visited, failures
 
 
 def test_loading_the_demo_again_adds_no_reuse_commitments_or_opportunities(demo, db):
