@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.models import Site
+
 from allauth.account.models import EmailAddress
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
@@ -184,12 +186,11 @@ FALLBACK_COMMITMENTS = [
 
 
 def declaration_page_ensure() -> DeclarationPage:
-    from home.models import HomePage
-
     page = DeclarationPage.objects.first()
     if page is not None:
         return page
-    home = HomePage.objects.first()
+    # The home page is the default Site's root; asking the Site keeps community below home.
+    home = Site.objects.get(is_default_site=True).root_page
     page = home.add_child(
         instance=DeclarationPage(
             title="The Local Digital Declaration",

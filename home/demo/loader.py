@@ -22,6 +22,7 @@ from casestudies.models import (
     EvaluationCriterion,
     ProcurementBriefPage,
 )
+from community.demo import community_demo_load
 from core.boilerplate import DEMO_NOTICE_HTML
 from core.models import LocalService, Principle, ServiceArea
 from core.services import reference_taxonomies_load
@@ -248,8 +249,6 @@ def demo_load() -> dict:
     documents = documents_load()
     created = pages_load(tree, documents)
     users_created = demo_users_ensure()
-    from community.demo import community_demo_load
-
     community = community_demo_load()
     return {
         "pages_created": created,
