@@ -89,7 +89,7 @@ def test_shared_top_level_imports_no_feature():
 
 
 def imports_inside_functions(path: Path) -> list[str]:
-    """Every import ("line: module") written import written inside a function or method of this file."""
+    """Every import ("line: module") written inside a function or method of this file."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
