@@ -9,6 +9,7 @@ same database. Figures are written to docs/performance.md between the "pages" ma
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -30,6 +31,12 @@ MARK_END = "<!-- pages:end -->"
 
 def run(cmd, env, **kwargs):
     return subprocess.run(cmd, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def shell_json(script: str, env) -> object:
+    """Run `script` in `manage.py shell` and read the JSON it prints last."""
+    out = run([PYTHON, "manage.py", "shell", "-c", script], env, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def build_database(env, scale: int) -> float:
@@ -57,24 +64,14 @@ def pick_urls(env) -> dict[str, str]:
         "urls['plain page (reference)']='/accessibility/'\n"
         "print(json.dumps(urls))\n"
     )
-    out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    import json
-
-    return json.loads(out.strip().splitlines()[-1])
+    return shell_json(script, env)
 
 
 def query_counts(env, urls: dict[str, str]) -> dict[str, int]:
     script = (
         "import json\nfrom django.test import Client\nfrom django.db import connection\n"
         "from django.test.utils import CaptureQueriesContext\n"
-        f"urls=json.loads({json_dumps(urls)!r})\nc=Client()\nout={{}}\n"
+        f"urls=json.loads({json.dumps(urls)!r})\nc=Client()\nout={{}}\n"
         "for k,u in urls.items():\n"
         "    c.get(u)\n"
         "    with CaptureQueriesContext(connection) as q:\n"
@@ -88,29 +85,11 @@ def query_counts(env, urls: dict[str, str]) -> dict[str, int]:
         PAGE_CACHE_SECONDS="0",
         ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
     )
-    out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=test_env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    import json
-
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def json_dumps(value) -> str:
-    import json
-
-    return json.dumps(value)
+    return shell_json(script, test_env)
 
 
 def static_url(env) -> str:
     manifest = Path(env["STATIC_ROOT_DIR"]) / "staticfiles.json"
-    import json
-
     paths = json.loads(manifest.read_text())["paths"]
     name = paths.get("css/main.css") or next(iter(paths.values()))
     return f"/static/{name}"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
@@ -22,7 +23,7 @@ def admin_edit_url(instance) -> str:
     takes them straight to what needs them, where a menu path made them hunt for it. Each
     reader's own permissions are checked when they follow it."""
     path = AdminURLFinder().get_edit_url(instance)
-    return absolute_url(path) if path else absolute_url("/admin/")
+    return absolute_url(path or reverse("wagtailadmin_home"))
 
 
 def html_alternative(*, subject: str, text: str) -> str:
@@ -45,7 +46,11 @@ def send(*, to: list[str] | str, template: str, context: dict, headers: dict | N
     recipients = list(dict.fromkeys(address for address in addresses if address))
     if not recipients:
         return 0
-    context = {"site_name": settings.SITE_NAME, "admin_url": absolute_url("/admin/"), **context}
+    context = {
+        "site_name": settings.SITE_NAME,
+        "admin_url": absolute_url(reverse("wagtailadmin_home")),
+        **context,
+    }
     subject = render_to_string(f"community/emails/{template}_subject.txt", context)
     subject = " ".join(subject.split())
     body = render_to_string(f"community/emails/{template}.txt", context)

@@ -11,12 +11,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.models import PHASES
-from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin
+from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin, UrlconfRoutesMixin
 
 # --- Members -------------------------------------------------------------------------------
 
@@ -422,8 +421,14 @@ class Commitment(models.Model):
         return self.title
 
 
-class DeclarationPage(SiteUrlMixin, CachedRestrictionsMixin, RoutablePageMixin, Page):
-    """The Local Digital Declaration: its text, its principles, signing and signatories."""
+class DeclarationPage(SiteUrlMixin, CachedRestrictionsMixin, UrlconfRoutesMixin, Page):
+    """The Local Digital Declaration: its text, its principles, signing and signatories.
+
+    Its own address and the ones below it (sign/, signatories/, confirm/<token>/) are served by
+    the views in community/declaration/urls.py, so this module imports no view.
+    """
+
+    subpage_urlconf = "community.declaration.urls"
 
     # Its title ("The Local Digital Declaration") would push the header menu onto two rows.
     navigation_label = "Declaration"
@@ -448,44 +453,6 @@ class DeclarationPage(SiteUrlMixin, CachedRestrictionsMixin, RoutablePageMixin, 
 
     def get_template(self, request, *args, **kwargs):
         return "community/declaration/declaration_page.html"
-
-    def get_context(self, request, *args, **kwargs):
-        from community.declaration import selectors as declaration_selectors
-        from core.models import Principle
-
-        context = super().get_context(request, *args, **kwargs)
-        context["principles"] = Principle.objects.all()
-        context["signatory_count"] = declaration_selectors.signatories().count()
-        context["recent_signatories"] = declaration_selectors.signatories()[:5]
-        return context
-
-    @path("")
-    def declaration(self, request):
-        return self.render(request)
-
-    @path("sign/")
-    def sign(self, request):
-        from community.declaration import views
-
-        return views.sign(request, page=self)
-
-    @path("sign/done/")
-    def sign_done(self, request):
-        from community.declaration import views
-
-        return views.sign_done(request, page=self)
-
-    @path("signatories/")
-    def signatories(self, request):
-        from community.declaration import views
-
-        return views.signatories(request, page=self)
-
-    @path("confirm/<uuid:token>/")
-    def confirm(self, request, token):
-        from community.declaration import views
-
-        return views.approver_confirm(request, page=self, token=token)
 
 
 # --- Collaboration -------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from allauth.account.adapter import get_adapter
+
 logger = logging.getLogger(__name__)
 
 
@@ -21,8 +23,6 @@ def client_ip(request) -> str | None:
     own appended to it (docs/deployment.md), and REMOTE_ADDR otherwise, so that nobody can
     pick a fresh address per request by sending the header themselves.
     """
-    from allauth.account.adapter import get_adapter
-
     try:
         return get_adapter(request).get_client_ip(request)
     except PermissionDenied:  # no usable address (a request made in code, a test's login)

@@ -1,5 +1,6 @@
 """Community routes: accounts, profiles, contributions, reuse, comments, follows, feeds and
-collaboration. The Declaration's routes belong to DeclarationPage (a RoutablePage)."""
+collaboration. The Declaration's routes sit below DeclarationPage, wherever it is in the tree
+(community/declaration/urls.py)."""
 
 from django.db import transaction
 from django.urls import include, path

@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.sitemaps import Sitemap
@@ -13,7 +14,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from core.content_types import content_types
 from core.site_url import absolute_url, site_url
-from localdigital.openapi import openapi_document
+from localdigital.openapi import openapi_document, site_addresses
 from organisations.models import Organisation, OrganisationIndexPage
 
 ROBOTS_DISALLOW = ["/admin/", "/accounts/"]
@@ -68,7 +69,7 @@ def sitemap(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Allow: /"]
     lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOW]
-    lines += ["", f"Sitemap: {absolute_url('/sitemap.xml')}", ""]
+    lines += ["", f"Sitemap: {absolute_url(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
@@ -93,14 +94,10 @@ def security_txt(request):
         f"Contact: {contact}",
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: en",
-        f"Canonical: {absolute_url('/.well-known/security.txt')}",
+        f"Canonical: {absolute_url(reverse('security_txt'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
-def _api_root(request) -> str:
-    return absolute_url("/api/v2/").rstrip("/")
 
 
 def _cors(response):
@@ -110,12 +107,13 @@ def _cors(response):
 
 @require_GET
 def api_index(request):
-    root = _api_root(request)
+    addresses = site_addresses()
+    root = addresses.api_root
     return _cors(
         JsonResponse(
             {
                 "name": "Local Digital public API",
-                "documentation": absolute_url("/developers/api/"),
+                "documentation": addresses.guide,
                 "openapi": f"{root}/openapi.json",
                 "endpoints": {"pages": f"{root}/pages/", "documents": f"{root}/documents/"},
                 "licence": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
@@ -127,8 +125,7 @@ def api_index(request):
 
 @require_GET
 def openapi_json(request):
-    document = openapi_document(server_url=_api_root(request))
-    document["externalDocs"]["url"] = absolute_url("/developers/api/")
+    document = openapi_document()
     return _cors(JsonResponse(document, json_dumps_params={"indent": 1}))
 
 
@@ -138,7 +135,7 @@ def developers_api(request):
         request,
         "developers/api.html",
         {
-            "api_root": _api_root(request),
+            "addresses": site_addresses(),
             "site_root": site_url(),
             "content_types": content_types(),
         },

@@ -1,8 +1,15 @@
 """The OpenAPI 3.1 description of the public API, built by hand so it says what we promise."""
 
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from casestudies.models import CaseStudyIndexPage
 from core.content_types import content_models, content_types, content_types_in_words
 from core.models import BasePage
+from core.site_url import absolute_url
 from localdigital.api import LISTING_FIELDS, api_fields_for
+from organisations.models import organisations_index_url
 
 OPENAPI_VERSION = "3.1.0"
 API_VERSION = "2.0.0"
@@ -72,7 +79,7 @@ CONTENT_FILTERS = [
     _param("service_area", "Service area slug; any of several.", example="waste-and-recycling"),
     _param(
         "organisation",
-        "Organisation slug (as in /organisations/<slug>/); any of several.",
+        "Organisation slug, the last part of its page's address; any of several.",
         example="hackney",
     ),
     _param("nation", "Nation of a publishing organisation, e.g. England.", example="Wales"),
@@ -287,8 +294,42 @@ def _json(schema_ref: str, description: str) -> dict:
 ID = _param("id", "The item's id.", {"type": "integer"}, location="path", required=True)
 
 
-def openapi_document(server_url: str = "/api/v2") -> dict:
-    """The description served at /api/v2/openapi.json; `server_url` is this site's API root."""
+@dataclass(frozen=True)
+class SiteAddresses:
+    """The site's addresses that the developer guide and this description show, read from the
+    page tree and the URLconf, so renaming a section in the admin moves the examples too.
+    An index page that is not live gives "" and its examples are left out of the guide."""
+
+    guide: str
+    api_root: str
+    case_studies: str
+    organisations: str
+    tags: str
+    service_areas: str
+    search: str
+
+    @property
+    def page_path_example(self) -> str:
+        """A case study's address, for finding a page by its path."""
+        return f"{self.case_studies or '/'}online-repairs/"
+
+
+def site_addresses() -> SiteAddresses:
+    case_studies = CaseStudyIndexPage.objects.live().public().first()
+    return SiteAddresses(
+        guide=absolute_url(reverse("developers_api")),
+        api_root=absolute_url(reverse("api_index")).rstrip("/"),
+        case_studies=(case_studies.url or "") if case_studies else "",
+        organisations=organisations_index_url(),
+        tags=reverse("tag_index"),
+        service_areas=reverse("service_area_index"),
+        search=reverse("search"),
+    )
+
+
+def openapi_document(addresses: SiteAddresses | None = None) -> dict:
+    """The description served at /api/v2/openapi.json, with this site's addresses."""
+    addresses = addresses or site_addresses()
     schemas = {
         "Error": {
             "type": "object",
@@ -376,8 +417,8 @@ def openapi_document(server_url: str = "/api/v2") -> dict:
                 "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
             },
         },
-        "externalDocs": {"description": "Developer guide", "url": "/developers/api/"},
-        "servers": [{"url": server_url}],
+        "externalDocs": {"description": "Developer guide", "url": addresses.guide},
+        "servers": [{"url": addresses.api_root}],
         "tags": [
             {"name": "pages", "description": "Content pages and the site's other public pages"},
             {"name": "documents", "description": "Documents attached to public content"},
@@ -451,7 +492,7 @@ def openapi_document(server_url: str = "/api/v2") -> dict:
                         _param(
                             "html_path",
                             "The page's path on the site.",
-                            example="/case-studies/online-repairs/",
+                            example=addresses.page_path_example,
                         ),
                         _param("id", "Or the page's id.", {"type": "integer"}),
                     ],

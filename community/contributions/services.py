@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, WorkflowState
@@ -134,8 +135,6 @@ def contribution_submit(
     *, profile: MemberProfile, contribution_type: ContributionType, data: dict, upload=None
 ) -> BasePage:
     """Create a draft page owned by the member and put it into Wagtail's moderation workflow."""
-    from django.utils.text import slugify
-
     parent = contribution_type.index_model.objects.first()
     if parent is None:
         raise ValueError(f"No {contribution_type.label} index page to file the contribution under")

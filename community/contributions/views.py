@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.html import strip_tags
 
 from community.access import member_required, signed_in_required
 from community.auth import member_profile
@@ -67,8 +68,6 @@ def submitted(request, profile, page_id):
 
 
 def _initial_from_page(page, contribution_type) -> dict:
-    from django.utils.html import strip_tags
-
     def text(html):
         return plain_text(strip_tags((html or "").replace("</p>", "\n\n").replace("<br/>", "\n")))
 

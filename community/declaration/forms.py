@@ -12,7 +12,7 @@ from community.govuk_forms import (
     text_field,
 )
 from organisations.domains import domain_is_personal_mail, email_domain, mailbox
-from organisations.models import Organisation, OrganisationType
+from organisations.models import NATIONS, Organisation, OrganisationType
 
 
 def _work_email_errors(value: str) -> str | None:
@@ -147,8 +147,6 @@ class SignatoryFilterForm(forms.Form):
     region = filter_checkboxes("Region")
 
     def __init__(self, *args, **kwargs):
-        from organisations.models import NATIONS
-
         super().__init__(*args, **kwargs)
         self.fields["nation"].choices = NATIONS
         regions = (

@@ -1,4 +1,5 @@
-"""The Declaration's pages, routed by DeclarationPage (a RoutablePage): sign, confirm, signatories."""
+"""The Declaration's pages below DeclarationPage (community/declaration/urls.py routes them):
+the Declaration itself, signing, the approver's confirmation and the signatories."""
 
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -8,7 +9,21 @@ from community.declaration import selectors, services
 from community.declaration.forms import SignatoryFilterForm, SignatureForm
 from community.models import DECLARATION_CONFIRM_DAYS, Signature, SignatureStatus
 from community.ratelimit import hit, too_many_requests
+from core.models import Principle
 from listings import exports
+
+
+def declaration(request, *, page):
+    """The Declaration's text, its principles and who signed it most recently."""
+    signatories = selectors.signatories()
+    return page.render(
+        request,
+        context_overrides={
+            "principles": Principle.objects.all(),
+            "signatory_count": signatories.count(),
+            "recent_signatories": signatories[:5],
+        },
+    )
 
 
 def sign(request, *, page):

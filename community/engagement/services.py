@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -195,8 +195,6 @@ def follow_remove(*, follow: Follow) -> None:
 
 
 def _follows_matching(page: BasePage):
-    from django.db.models import Q
-
     page = page.specific
     model_name = page._meta.model_name
     condition = Q(kind=FollowKind.CONTENT_TYPE, value=model_name) | Q(kind=FollowKind.EVERYTHING)

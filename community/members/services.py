@@ -7,6 +7,7 @@ from django.utils import formats, timezone
 
 from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
+from wagtail.users.models import UserProfile
 
 from allauth.account.models import EmailAddress
 from axes.utils import reset as axes_reset
@@ -46,8 +47,6 @@ def _domain_reason(*, email: str, organisation: Organisation) -> str:
 
 def _quiet_wagtail_notifications(user) -> None:
     """Members get our emails, not Wagtail's (which link into the admin they cannot use)."""
-    from wagtail.users.models import UserProfile
-
     profile = UserProfile.get_for_user(user)
     profile.submitted_notifications = False
     profile.approved_notifications = False

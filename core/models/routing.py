@@ -9,12 +9,16 @@ Whenever a restriction or an alias could apply, Wagtail's own checks run unchang
 
 import copy
 import functools
+from typing import ClassVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.http import Http404
 from django.http.request import split_domain_port
+from django.urls import URLResolver
+from django.urls.resolvers import RegexPattern
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
@@ -73,6 +77,36 @@ class SiteUrlMixin:
         if site_id == default_site_id(self._get_site_root_paths(request)):
             return site_id, site_url(), page_path
         return parts
+
+
+class UrlconfRoutesMixin(RoutablePageMixin):
+    """A RoutablePage whose routes are a Django URLconf, named by its module like ROOT_URLCONF.
+
+    Routes written as methods of the page make its models module import its views, which
+    import the models back: a cycle. Named by module, the URLconf is loaded by Django's URL
+    resolver on first use, so the model imports no view and the views import the model as
+    any view does. Each view is called as `view(request, *args, page=<the page>, **kwargs)`;
+    `reverse_subpage`, `{% routablepageurl %}` and previews work as for any RoutablePage.
+    """
+
+    subpage_urlconf: ClassVar[str]
+
+    @classmethod
+    def get_resolver(cls):
+        if "_routablepage_urlresolver" not in cls.__dict__:
+            cls._routablepage_urlresolver = URLResolver(RegexPattern(r"^/"), cls.subpage_urlconf)
+        return cls._routablepage_urlresolver
+
+    @classmethod
+    def get_subpage_urls(cls):
+        # Wagtail's system check reads the routes from here; they are the URLconf's.
+        return tuple(cls.get_resolver().url_patterns)
+
+    def resolve_subpage(self, path):
+        match = self.get_resolver().resolve(path)
+        # Plain view functions, not methods: they are given the page rather than bound to it.
+        match.func = functools.partial(match.func, page=self)
+        return match
 
 
 class SpecificChildRoutingMixin:

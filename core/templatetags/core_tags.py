@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from core import content_types
+from core.models import StandardPage
 from core.page_cache import cached_per_generation
 
 register = template.Library()
@@ -44,6 +45,31 @@ def main_navigation_links() -> list[tuple[str, str]]:
         return links + [(label, reverse(name)) for label, name in NAVIGATION_ROUTES]
 
     return cached_per_generation("main-navigation", from_the_tree)
+
+
+def footer_links() -> list[tuple[str, str]]:
+    """(title, path) of the footer's support links: the home page's live, public standard
+    pages (about, accessibility, privacy...) that are not in the service navigation, in tree
+    order, so a page an editor renames or adds is linked at once. Read once per generation."""
+
+    def from_the_tree() -> list[tuple[str, str]]:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            return []
+        pages = (
+            StandardPage.objects.child_of(site.root_page)
+            .live()
+            .public()
+            .filter(show_in_menus=False)
+        )
+        return [(page.title, page.url) for page in pages if page.url]
+
+    return cached_per_generation("footer-links", from_the_tree)
+
+
+@register.simple_tag
+def footer_navigation():
+    return [{"label": label, "url": url} for label, url in footer_links()]
 
 
 @register.simple_tag(takes_context=True)

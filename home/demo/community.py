@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.models import Site
+
 from allauth.account.models import EmailAddress
 
 from community.collaboration import services as collaboration_services
@@ -27,7 +29,6 @@ from community.models import (
 )
 from core.content_types import content_models
 from core.models import ServiceArea
-from home.models import HomePage
 from listings import selectors as listing_selectors
 from organisations.models import Organisation, OrganisationType
 from organisations.selectors import organisation_email_domains
@@ -188,7 +189,8 @@ def declaration_page_ensure() -> DeclarationPage:
     page = DeclarationPage.objects.first()
     if page is not None:
         return page
-    home = HomePage.objects.first()
+    # The home page is the default Site's root.
+    home = Site.objects.get(is_default_site=True).root_page
     page = home.add_child(
         instance=DeclarationPage(
             title="The Local Digital Declaration",

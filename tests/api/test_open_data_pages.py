@@ -195,3 +195,44 @@ def test_each_content_type_answers_as_its_description_says(client, corpus, name)
     listing = client.get("/api/v2/pages/", {"type": corpus[name].specific._meta.label})
     assert listing.status_code == 200
     assert list(schema_validator(document, "PageListing").iter_errors(listing.json())) == []
+
+
+def _find_page_example(document) -> str:
+    (parameter,) = (
+        p
+        for p in document["paths"]["/pages/find/"]["get"]["parameters"]
+        if p["name"] == "html_path"
+    )
+    return parameter["example"]
+
+
+def test_the_guide_and_openapi_examples_follow_renamed_index_pages(client, site_tree):
+    """Editors may rename a section; the examples are read from the tree, not written out."""
+    for slug, new_slug in (("case-studies", "stories"), ("organisations", "councils")):
+        index = site_tree[slug]
+        index.slug = new_slug
+        index.save_revision().publish()
+
+    html = client.get("/developers/api/").content.decode()
+    assert "html_path=/stories/&lt;slug&gt;/" in html
+    assert "as in <code>/councils/&lt;slug&gt;/</code>" in html
+    assert "http://testserver/stories/?format=csv" in html
+    assert "http://testserver/councils/?format=json" in html
+    assert "/case-studies/" not in html
+    assert "/organisations/" not in html
+
+    document = client.get("/api/v2/openapi.json").json()
+    assert _find_page_example(document) == "/stories/online-repairs/"
+    assert "/case-studies/" not in json.dumps(document)
+    assert document["externalDocs"]["url"] == "http://testserver/developers/api/"
+    # The examples still find the page they describe.
+    assert client.get("/stories/").status_code == 200
+
+
+def test_the_guide_leaves_out_examples_for_a_section_that_is_not_live(client, site_tree):
+    site_tree["case-studies"].unpublish()
+    response = client.get("/developers/api/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/search/?q=housing&amp;format=csv" in html  # the search download is still shown
+    assert "/case-studies/" not in html

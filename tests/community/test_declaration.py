@@ -7,6 +7,7 @@ from django.core import mail
 import pytest
 
 from community.models import Commitment, Signature, SignatureStatus
+from core.models import Principle
 from tests import factories
 
 APPLICATION = {
@@ -162,3 +163,27 @@ def test_signatories_download_as_csv_and_json_like_every_other_listing(
     data = json.loads(response.content)
     assert data["count"] == 2
     assert {row["organisation"] for row in data["results"]} == {"Council A", "Council B"}
+
+
+def test_the_declaration_and_its_routes_follow_the_page_when_an_editor_renames_it(
+    client, declaration_page, org_a
+):
+    declaration_page.slug = "the-declaration"
+    declaration_page.save_revision().publish()
+    declaration_page.refresh_from_db()
+    assert declaration_page.url == "/the-declaration/"
+    assert "organisations have signed" in client.get("/the-declaration/").content.decode()
+    assert client.get("/the-declaration/signatories/").status_code == 200
+    sign_url = declaration_page.url + declaration_page.reverse_subpage("sign")
+    assert sign_url == "/the-declaration/sign/"
+    assert client.get(sign_url).status_code == 200
+    assert apply(client, declaration_page, org_a)["Location"] == "/the-declaration/sign/done/"
+    assert client.get("/declaration/sign/").status_code == 404
+
+
+def test_the_declaration_previews_with_its_principles_and_signatories(declaration_page, org_a):
+    factories.SignatureFactory(organisation=org_a, status=SignatureStatus.APPROVED)
+    principle = Principle.objects.create(number=99, title="Fix our plumbing")
+    html = declaration_page.make_preview_request().render().content.decode()
+    assert principle.title in html
+    assert "1</strong> organisation has signed" in html

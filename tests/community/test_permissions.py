@@ -231,6 +231,13 @@ CASES = [
     ("declaration", "get", lambda w: w["declaration"].url, None, PUBLIC),
     ("sign the declaration form", "get", lambda w: w["declaration"].url + "sign/", None, PUBLIC),
     ("signatories", "get", lambda w: w["declaration"].url + "signatories/", None, PUBLIC),
+    (
+        "signed: what happens next",
+        "get",
+        lambda w: w["declaration"].url + w["declaration"].reverse_subpage("sign_done"),
+        None,
+        PUBLIC,
+    ),
     ("content page with community panel", "get", lambda w: w["pattern"].url, None, PUBLIC),
     (
         "Wagtail admin",
@@ -282,6 +289,30 @@ CASES = [
         lambda w: reverse("search_terms_report"),
         None,
         STAFF_ONLY,
+    ),
+    # Each report's filters fetch its results alone from a second URL (core.reports.report_urls),
+    # which must refuse exactly whom the report itself refuses.
+    (
+        "admin: search terms report results",
+        "get",
+        lambda w: reverse("search_terms_report_results"),
+        None,
+        STAFF_ONLY,
+    ),
+    # Editors check content is still right (core migration 0004); moderators look after people.
+    (
+        "admin: content due for review report",
+        "get",
+        lambda w: reverse("content_due_for_review"),
+        None,
+        expect("login", moderator="refused", editor="ok", admin="ok"),
+    ),
+    (
+        "admin: content due for review report results",
+        "get",
+        lambda w: reverse("content_due_for_review_results"),
+        None,
+        expect("login", moderator="refused", editor="ok", admin="ok"),
     ),
     # Moderators approve pages in the workflow, so they need to see where every page is in it.
     (
@@ -358,3 +389,42 @@ def test_every_community_route_is_in_the_matrix():
     elsewhere = {"unfollow", "unsubscribe", "feed"}
     names = {pattern.name for pattern in community_patterns}
     assert names - covered - elsewhere == set()
+
+
+OUR_PACKAGES = {
+    "core",
+    "organisations",
+    "casestudies",
+    "patterns",
+    "search",
+    "community",
+    "home",
+    "localdigital",
+}
+
+
+def test_every_admin_url_our_apps_add_is_in_the_matrix(world):
+    """A report (its page and its results) or any other admin view one of our apps adds with
+    register_admin_urls has a row above, so nobody can add one without saying who may see it."""
+    from django.urls import resolve
+
+    from wagtail import hooks
+
+    added = {
+        pattern.name
+        for hook in hooks.get_hooks("register_admin_urls")
+        if hook.__module__.split(".")[0] in OUR_PACKAGES
+        for pattern in hook()
+    }
+    assert {"search_terms_report_results", "content_due_for_review_results"} <= added
+    in_matrix = {resolve(url(world).split("?")[0]).url_name for _n, _m, url, _d, _e in CASES}
+    assert added - in_matrix == set()
+
+
+def test_every_declaration_route_is_in_the_matrix_or_tested_elsewhere():
+    from community.declaration.urls import urlpatterns
+
+    covered = {"declaration", "sign", "sign_done", "signatories"}
+    # The approver's link needs a signature's token: tests/community/test_declaration.py.
+    elsewhere = {"confirm"}
+    assert {pattern.name for pattern in urlpatterns} - covered - elsewhere == set()

@@ -100,3 +100,36 @@ def test_a_page_shown_in_menus_joins_the_navigation(client, site_tree):
     about.save_revision().publish()
 
     assert ("About Local Digital", "/about/") in _navigation(client)
+
+
+def _footer(client, path="/") -> list[tuple[str, str]]:
+    html = client.get(path).content.decode()
+    footer = html[html.index('class="govuk-footer__inline-list"') :]
+    footer = footer[: footer.index("</ul>")]
+    return re.findall(r'<a class="govuk-footer__link" href="([^"]*)">([^<]*)</a>', footer)
+
+
+def test_the_footer_links_the_standard_pages_from_the_tree(client, site_tree):
+    assert _footer(client) == [
+        ("/about/", "About Local Digital"),
+        ("/accessibility/", "Accessibility statement"),
+        ("/privacy/", "Privacy notice"),
+        ("/api/v2/", "API"),
+    ]
+
+
+def test_the_footer_follows_a_renamed_standard_page_and_leaves_out_one_in_the_menu(
+    client, site_tree
+):
+    privacy = site_tree["privacy"]
+    privacy.slug = "privacy-notice"
+    privacy.save_revision().publish()
+    about = site_tree["about"]
+    about.show_in_menus = True
+    about.save_revision().publish()
+
+    hrefs = [href for href, _label in _footer(client, site_tree["case-studies"].url)]
+    assert "/privacy-notice/" in hrefs
+    assert "/privacy/" not in hrefs
+    assert "/about/" not in hrefs  # it is in the service navigation now
+    assert client.get("/privacy-notice/").status_code == 200

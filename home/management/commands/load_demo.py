@@ -3,7 +3,9 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
+from core.site_url import absolute_url
 from home.demo.loader import DEMO_PASSWORD, demo_load
 
 
@@ -43,6 +45,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Created demo member {profile.user.email} ({profile.organisation.name}, "
                 f"{profile.get_verification_status_display().lower()}): sign in at "
-                f"/accounts/login/ with that email and password {DEMO_PASSWORD!r}."
+                f"{absolute_url(reverse('account_login'))} with that email and password {DEMO_PASSWORD!r}."
             )
         self.stdout.write(f"Done in {time.perf_counter() - started:.1f} s.")
