@@ -25,11 +25,13 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
         "organisations.OrganisationIndexPage",
         "core.StandardPage",
         "community.DeclarationPage",
+        "events.EventIndexPage",
     ]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         from core import listings
+        from events import selectors as events_selectors
         from patterns.models import ServicePatternPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -39,6 +41,7 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
             model=ServicePatternPage, limit=5
         )
         context["sections"] = self.sections(request, listings.counts_by_type(latest.results))
+        context["next_events"] = events_selectors.upcoming_events(limit=3)
         context.update(self.links())
         return context
 
@@ -46,6 +49,7 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
         """Where the home page's calls to action and topic links go, from the page tree and
         the URL configuration; None for a page that is not live, so its link is left out."""
         from community.models import DeclarationPage
+        from events.models import EventIndexPage
         from organisations.models import OrganisationIndexPage
         from patterns.models import ServicePatternIndexPage
 
@@ -59,6 +63,7 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
                 else None,
                 "patterns_url": index_urls.get(ServicePatternIndexPage),
                 "organisations_url": index_urls.get(OrganisationIndexPage),
+                "events_url": index_urls.get(EventIndexPage),
                 "contribute_url": reverse("community:contribute"),
                 "signup_url": reverse("account_signup"),
             }

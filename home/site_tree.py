@@ -10,6 +10,7 @@ from casestudies.models import BusinessCaseIndexPage, CaseStudyIndexPage, Procur
 from core.models import StandardPage
 from core.services import site_record_sync
 from core.site_url import site_host_and_port
+from events.models import EventIndexPage
 from home.models import HomePage
 from organisations.models import OrganisationIndexPage
 from patterns.models import ServicePatternIndexPage
@@ -44,6 +45,14 @@ INDEX_PAGES = [
         "Organisations",
         "organisations",
         "<p>Every UK council, and the other bodies that share work here.</p>",
+    ),
+    (
+        EventIndexPage,
+        "What’s on",
+        "whats-on",
+        "<p>Events and training for people working in and with councils: online and around "
+        "the country. Training courses are free for staff of organisations that have signed "
+        "the Local Digital Declaration.</p>",
     ),
 ]
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "patterns",
     "community",
     "search",
+    "events",
     "home",
     # Site-wide operator commands (site_backup, site_restore); above every app they touch.
     "localdigital.ops",
