@@ -102,9 +102,5 @@ def calendar_feed(request):
 
 @signed_in_required
 def my_events(request):
-    upcoming, history = selectors.member_registrations(user=request.user)
-    return render(
-        request,
-        "events/my_events.html",
-        {"upcoming": upcoming, "history": history},
-    )
+    # The template's member_events tag reads the registrations (as on the profile page).
+    return render(request, "events/my_events.html")
