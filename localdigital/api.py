@@ -31,6 +31,7 @@ from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBrief
 from core import listings
 from core.models import BasePage, RelatedDocument
 from core.site_url import absolute_url
+from events.models import EventPage, EventSeriesPage, TrainingCoursePage
 from patterns.models import ServicePatternPage
 from search import services
 
@@ -258,6 +259,30 @@ CONTENT_API_FIELDS = {
         APIField("known_issues"),
         APIField("lgsl_services", serializer=NamedListField(["code", "description"])),
         APIField("case_studies", serializer=RelatedPagesField()),
+    ],
+    # Times in UK time with their offset. How to join online is only for people with a
+    # place (their emails), so it is not here.
+    EventPage: [
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("attendance_mode"),
+        APIField("venue_name"),
+        APIField("venue_address", serializer=lines("address_lines")),
+        APIField("region"),
+        APIField("accessibility"),
+        APIField("audience"),
+        APIField("capacity"),
+        APIField("registration_closes_at"),
+        APIField("is_training"),
+        APIField("materials"),
+    ],
+    EventSeriesPage: [APIField("frequency"), APIField("audience")],
+    TrainingCoursePage: [
+        APIField("audience"),
+        APIField("duration"),
+        APIField("signatories_only"),
+        APIField("who_it_is_for"),
+        APIField("what_you_will_learn"),
     ],
 }
 

@@ -249,11 +249,15 @@ def demo_load() -> dict:
     created = pages_load(tree, documents)
     users_created = demo_users_ensure()
     from community.demo import community_demo_load
+    from events.demo import events_demo_load
 
     community = community_demo_load()
+    # After the community's: registrations belong to its demo members.
+    events = events_demo_load()
     return {
         "pages_created": created,
         "users_created": users_created,
         "tree": tree,
         "community": community,
+        "events": events,
     }
