@@ -12,7 +12,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from core.boilerplate import DEMO_NOTICE_HTML
+from core.models import BasePage
 from events.models import (
     UK_TIME,
     EventIndexPage,
@@ -233,16 +236,34 @@ REGISTRATIONS = [
 ]
 
 
-def page_ensure(model, parent, fields: dict):
+def announcement_day(fields: dict, taken: set[datetime.date]) -> datetime.date:
+    """A day some weeks before the event (or before today) that no other page has, so each
+    demo page is dated, in what's new and the feeds, by a day of its own."""
+    today = timezone.localdate()
+    starts = fields.get("starts_at")
+    day = min(today, starts.date() if starts else today) - datetime.timedelta(days=21)
+    while day in taken:
+        day -= datetime.timedelta(days=1)
+    taken.add(day)
+    return day
+
+
+def page_ensure(model, parent, fields: dict, taken: set[datetime.date]):
     existing = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
     if existing is not None:
         return existing, False
     fields = dict(fields)
     codes = fields.pop("organisations", [])
     fields.setdefault("body", [NOTICE])
-    page = parent.add_child(instance=model(**fields))
+    announced = announcement_day(fields, taken)
+    page = parent.add_child(instance=model(**fields, date=announced, last_reviewed=announced))
     page.organisations = list(Organisation.objects.filter(code__in=codes))
     page.save_revision().publish()
+    # As the other demo pages: first published on the day it says, not the load's.
+    published_at = datetime.datetime.combine(announced, datetime.time(9), tzinfo=UK_TIME)
+    Page.objects.filter(pk=page.pk).update(
+        first_published_at=published_at, last_published_at=published_at
+    )
     return page, True
 
 
@@ -253,16 +274,17 @@ def events_demo_load() -> dict:
         return {"pages_created": 0, "registrations_created": 0}
     parents = {"whats-on": index}
     created = 0
-    series, was_created = page_ensure(EventSeriesPage, index, SERIES)
+    taken = set(BasePage.objects.values_list("date", flat=True))
+    series, was_created = page_ensure(EventSeriesPage, index, SERIES, taken)
     parents[series.slug] = series
     created += was_created
     for course_fields in COURSES:
-        course, was_created = page_ensure(TrainingCoursePage, index, course_fields)
+        course, was_created = page_ensure(TrainingCoursePage, index, course_fields, taken)
         parents[course.slug] = course
         created += was_created
     events = {}
     for parent_slug, fields in events_plan():
-        event, was_created = page_ensure(EventPage, parents[parent_slug], fields)
+        event, was_created = page_ensure(EventPage, parents[parent_slug], fields, taken)
         events[event.slug] = event
         created += was_created
     users = {

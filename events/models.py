@@ -168,6 +168,7 @@ class EventPage(BasePage):
         index.SearchField("venue_name"),
         index.SearchField("venue_address"),
         index.SearchField("accessibility"),
+        index.SearchField("materials"),
         index.FilterField("starts_at"),
     ]
     content_panels: ClassVar[list] = [
@@ -202,9 +203,20 @@ class EventPage(BasePage):
                 FieldPanel("service_areas"),
                 FieldPanel("tags"),
                 FieldPanel("principles"),
-                FieldPanel("licence", help_text="For the slides, recordings and notes."),
             ],
             heading="Who and what",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "date",
+                    heading="Date announced",
+                    help_text="When it was first announced: what's new and the feeds list it "
+                    "by this day. Readers see when it happens from its start and end.",
+                ),
+                FieldPanel("licence", help_text="For the slides, recordings and notes."),
+            ],
+            heading="Dates and licence",
         ),
         InlinePanel("documents", label="Documents", heading="Documents"),
     ]
@@ -235,10 +247,6 @@ class EventPage(BasePage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        # The date readers and listings see is the day it happens, in UK time: search orders
-        # and filters by it (year) like every other type's date.
-        if self.starts_at:
-            self.date = uk_time(self.starts_at).date()
         parent = self.get_parent() if self.path and self.depth else None
         self.is_training = bool(parent) and issubclass(
             parent.specific_class or Page, TrainingCoursePage
@@ -440,6 +448,7 @@ class TrainingCoursePage(BasePage):
 
     search_fields: ClassVar[list] = [
         *BasePage.search_fields,
+        index.SearchField("duration"),
         index.SearchField("who_it_is_for"),
         index.SearchField("what_you_will_learn"),
     ]
