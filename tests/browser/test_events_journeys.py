@@ -22,7 +22,8 @@ def test_member_joins_the_waiting_list_and_moves_up_when_the_holder_cancels(
     page.get_by_role("link", name=full_event.title).click()
     expect(page.locator("main")).to_contain_text("All places are taken")
     page.get_by_role("button", name="Join the waiting list").click()
-    expect(page.get_by_text("you are on the waiting list")).to_be_visible()
+    expect(page.get_by_text("The event is full, so you are on the waiting list")).to_be_visible()
+    expect(page.get_by_text("You are on the waiting list", exact=True)).to_be_visible()
     expect(page.get_by_text("Number 1 in the queue")).to_be_visible()
     assert any("waiting list" in m.subject for m in mail.outbox if waiting.user.email in m.to)
 
@@ -37,7 +38,7 @@ def test_member_joins_the_waiting_list_and_moves_up_when_the_holder_cancels(
         context.close()
 
     page.reload()
-    expect(page.get_by_text("You have a place")).to_be_visible()
+    expect(page.get_by_text("You have a place", exact=True)).to_be_visible()
     assert EventRegistration.objects.get(event=full_event, user=waiting.user).status == "registered"
     moved_up = [m for m in mail.outbox if waiting.user.email in m.to]
     assert moved_up[-1].subject == f"A place came up for you: {full_event.title}"
