@@ -57,6 +57,10 @@ INDEX_PAGES = [
 ]
 
 
+# Reached from the home page ("Next events") and members' profiles instead of the menu.
+NOT_IN_MENU = {EventIndexPage}
+
+
 def publish(page: Page) -> Page:
     page.save_revision().publish()
     return page
@@ -103,9 +107,15 @@ def site_tree_ensure() -> dict[str, Page]:
     for model, title, slug, intro in INDEX_PAGES:
         page = model.objects.first()
         if page is None:
-            # Each section is in the service navigation until editors say otherwise.
+            # Each section is in the service navigation until editors say otherwise; a
+            # tenth item would not fit the menu on one row at 1280 pixels (test_layout.py).
             page = home.add_child(
-                instance=model(title=title, slug=slug, intro=intro, show_in_menus=True)
+                instance=model(
+                    title=title,
+                    slug=slug,
+                    intro=intro,
+                    show_in_menus=model not in NOT_IN_MENU,
+                )
             )
             publish(page)
         pages[slug] = page

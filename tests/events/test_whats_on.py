@@ -116,6 +116,7 @@ def test_home_page_shows_the_next_three_events(client, site_tree, programme):
         assert title not in section
     assert "Draft event" not in html
     assert "Members only" not in html
+    assert f'href="{site_tree["whats-on"].url}"' in section
 
 
 @pytest.mark.django_db
