@@ -263,3 +263,17 @@ def test_the_reminder_window_is_a_day():
     from events.selectors import REMINDER_WINDOW
 
     assert datetime.timedelta(hours=24) == REMINDER_WINDOW
+
+
+@pytest.mark.django_db
+def test_staff_record_attendance_in_the_admin(client, cohort, members, signed_org_a, moderator):
+    member = members["verified_same"]
+    registration = services.registration_create(event=cohort, profile=member)
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_events_eventregistration:edit", args=[registration.pk])
+    response = client.post(url, {"attendance": "attended"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    registration.refresh_from_db()
+    assert registration.attendance == "attended"
+    # Nothing else about the registration can be changed there.
+    assert registration.status == RegistrationStatus.REGISTERED
