@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from core import selectors as core_selectors
-from core.content_types import content_types
+from core.content_types import library_types
 from core.models import ServiceArea
 
 
@@ -12,7 +12,7 @@ def feed_index(request):
         request,
         "community/feeds/index.html",
         {
-            "content_types": [(item.plural_slug, item.plural_label) for item in content_types()],
+            "content_types": [(item.plural_slug, item.plural_label) for item in library_types()],
             "service_areas": ServiceArea.objects.only("name", "slug"),
             "tags": core_selectors.tags_in_use(limit=30),
         },

@@ -58,9 +58,10 @@ def content_types_are_declared(app_configs=None, **kwargs):
     errors = []
     for content_type in content_types():
         model = content_type.model
+        required = CONTENT_TYPE_DECLARATIONS if model.in_library else OTHER_TYPE_DECLARATIONS
         missing = [
             name
-            for name in CONTENT_TYPE_DECLARATIONS
+            for name in required
             if not vars(model).get(name)  # its own: BasePage's defaults say nothing
         ]
         if missing:
@@ -73,7 +74,7 @@ def content_types_are_declared(app_configs=None, **kwargs):
                     id="core.E010",
                 )
             )
-        if content_type.index_model is None:
+        if content_type.index_model is None and model.in_library:
             errors.append(
                 Error(
                     f"{model.__name__} is a content type but no index page lists it.",
@@ -83,7 +84,8 @@ def content_types_are_declared(app_configs=None, **kwargs):
                     id="core.E011",
                 )
             )
-    slug_uses = Counter(slug for item in content_types() for slug in (item.slug, item.plural_slug))
+    # A type may name one and several alike ("Event series"); two types may not share a name.
+    slug_uses = Counter(slug for item in content_types() for slug in {item.slug, item.plural_slug})
     for duplicate in sorted(slug for slug, uses in slug_uses.items() if uses > 1):
         errors.append(
             Error(
@@ -105,3 +107,5 @@ CONTENT_TYPE_DECLARATIONS = (
     "contribution_text_fields",
     "api_fields",
 )
+# A type outside the library (BasePage.in_library False) is only named and shown in the API.
+OTHER_TYPE_DECLARATIONS = ("content_type_label", "content_type_plural_label", "api_fields")

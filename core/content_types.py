@@ -104,9 +104,15 @@ def content_models() -> list[type[BasePage]]:
     return [content_type.model for content_type in content_types()]
 
 
+def library_types() -> tuple[RegisteredContentType, ...]:
+    """The types of shared work (BasePage.in_library): what members contribute, the home
+    page's sections, the site tree's index pages, the type feeds and the generated demo."""
+    return tuple(item for item in content_types() if item.model.in_library)
+
+
 def index_page_models() -> list[type[ListingPageMixin]]:
-    """The content types' index page models, in the registry's order."""
-    return [item.index_model for item in content_types() if item.index_model is not None]
+    """The library types' index page models, in the registry's order."""
+    return [item.index_model for item in library_types() if item.index_model is not None]
 
 
 def content_type_for_model(model) -> RegisteredContentType | None:
@@ -119,18 +125,19 @@ def content_type_by_slug(slug: str) -> RegisteredContentType | None:
 
 
 def content_type_by_plural_slug(plural_slug: str) -> RegisteredContentType | None:
-    """The type whose `plural_slug` ("case-studies") this is; None for anything else."""
-    return next((item for item in content_types() if item.plural_slug == plural_slug), None)
+    """The library type whose `plural_slug` ("case-studies") this is (its feed); None for
+    anything else."""
+    return next((item for item in library_types() if item.plural_slug == plural_slug), None)
 
 
 def content_type_by_model_name(model_name: str) -> RegisteredContentType | None:
-    """The type a follow names ("casestudypage"); None for anything else."""
-    return next((item for item in content_types() if item.model_name == model_name), None)
+    """The library type a follow names ("casestudypage"); None for anything else."""
+    return next((item for item in library_types() if item.model_name == model_name), None)
 
 
 def content_types_in_words() -> str:
     """The plural labels as a phrase for prose: "case studies, ... and service patterns"."""
-    names = [item.plural_label.lower() for item in content_types()]
+    names = [item.plural_label.lower() for item in library_types()]
     if len(names) < 2:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"

@@ -9,9 +9,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from community.models import DeclarationPage
-from core.content_types import content_types, index_page_models
+from core.content_types import index_page_models, library_types
 from core.models.routing import CachedRestrictionsMixin, SiteUrlMixin, SpecificChildRoutingMixin
 from core.page_cache import cached_per_generation
+from events import selectors as events_selectors
+from events.models import EventIndexPage
 from listings import selectors as listing_selectors
 from organisations.models import OrganisationIndexPage
 from patterns.models import ServicePatternIndexPage, ServicePatternPage
@@ -27,6 +29,7 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
         "organisations.OrganisationIndexPage",
         "core.StandardPage",
         "community.DeclarationPage",
+        "events.EventIndexPage",
     ]
     max_count = 1
 
@@ -50,6 +53,7 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
         context["sections"] = self.sections(
             request, listing_selectors.counts_by_type(latest.results)
         )
+        context["next_events"] = events_selectors.upcoming_events(limit=3)
         context.update(self.links())
         return context
 
@@ -67,6 +71,7 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
                 else None,
                 "patterns_url": index_urls.get(ServicePatternIndexPage),
                 "organisations_url": index_urls.get(OrganisationIndexPage),
+                "events_url": index_urls.get(EventIndexPage),
                 "contribute_url": reverse("community:contribute"),
                 "signup_url": reverse("account_signup"),
             }
@@ -78,7 +83,7 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
         URL and public page count."""
         index_pages = {model: (title, url) for model, title, url in self.live_index_pages()}
         sections = []
-        for content_type in content_types():
+        for content_type in library_types():
             if content_type.index_model not in index_pages:
                 continue
             title, url = index_pages[content_type.index_model]

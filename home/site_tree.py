@@ -6,10 +6,11 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
-from core.content_types import content_types
+from core.content_types import library_types
 from core.models import StandardPage
 from core.services import site_record_sync
 from core.site_url import site_host_and_port
+from events.models import EventIndexPage
 from home.models import HomePage
 from organisations.models import OrganisationIndexPage
 
@@ -21,6 +22,14 @@ OTHER_INDEX_PAGES = [
         "organisations",
         "<p>Every UK council, and the other bodies that share work here.</p>",
     ),
+    (
+        EventIndexPage,
+        "What’s on",
+        "whats-on",
+        "<p>Events and training for people working in and with councils: online and around "
+        "the country. Training courses are free for staff of organisations that have signed "
+        "the Local Digital Declaration.</p>",
+    ),
 ]
 
 
@@ -30,10 +39,14 @@ def index_pages() -> list[tuple[type[Page], str, str, str]]:
     return [
         *(
             (item.index_model, item.plural_label, item.plural_slug, item.index_intro)
-            for item in content_types()
+            for item in library_types()
         ),
         *OTHER_INDEX_PAGES,
     ]
+
+
+# Reached from the home page ("Next events") and members' profiles instead of the menu.
+NOT_IN_MENU = {EventIndexPage}
 
 
 def publish(page: Page) -> Page:
@@ -82,9 +95,15 @@ def site_tree_ensure() -> dict[str, Page]:
     for model, title, slug, intro in index_pages():
         page = model.objects.first()
         if page is None:
-            # Each section is in the service navigation until editors say otherwise.
+            # Each section is in the service navigation until editors say otherwise; a
+            # tenth item would not fit the menu on one row at 1280 pixels (test_layout.py).
             page = home.add_child(
-                instance=model(title=title, slug=slug, intro=intro, show_in_menus=True)
+                instance=model(
+                    title=title,
+                    slug=slug,
+                    intro=intro,
+                    show_in_menus=model not in NOT_IN_MENU,
+                )
             )
             publish(page)
         pages[slug] = page

@@ -34,6 +34,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include("localdigital.public_urls")),
     path("", include("community.urls")),
+    path("", include("events.urls")),
     path("tags/", listing_views.tag_index, name="tag_index"),
     path("tags/<str:slug>/", listing_views.tag_detail, name="tag_detail"),
     path("service-areas/", listing_views.service_area_index, name="service_area_index"),

@@ -11,6 +11,7 @@ import wagtail_factories
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
 from community.models import Signature, SignatureStatus
 from core.models import ServiceArea, StandardPage
+from events.models import UK_TIME, EventPage, EventSeriesPage, TrainingCoursePage
 from organisations.models import Organisation, OrganisationEmailDomain, OrganisationType
 from patterns.models import ServicePatternPage
 
@@ -138,6 +139,44 @@ class ServicePatternPageFactory(ContentPageFactory):
         model = ServicePatternPage
 
 
+def days_from_now(days: float, *, hour: int = 10) -> datetime.datetime:
+    """A time `days` from now at `hour` o'clock UK time (aware)."""
+    day = timezone.now().astimezone(UK_TIME) + datetime.timedelta(days=days)
+    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+class EventPageFactory(ContentPageFactory):
+    """An in-person event a fortnight away, 10am to 1pm UK time, with 20 places."""
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    starts_at = factory.LazyFunction(lambda: days_from_now(14))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=3))
+    attendance_mode = "in-person"
+    venue_name = "Town Hall"
+    venue_address = "1 High Street\nAnytown\nAB1 2CD"
+    region = "North West"
+    accessibility = "Step-free access and a hearing loop."
+    capacity = 20
+
+    class Meta:
+        model = EventPage
+
+
+class TrainingCoursePageFactory(ContentPageFactory):
+    title = factory.Sequence(lambda n: f"Training course {n}")
+
+    class Meta:
+        model = TrainingCoursePage
+
+
+class EventSeriesPageFactory(ContentPageFactory):
+    title = factory.Sequence(lambda n: f"Event series {n}")
+    frequency = "Monthly"
+
+    class Meta:
+        model = EventSeriesPage
+
+
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Standard page {n}")
 
@@ -150,4 +189,7 @@ FACTORY_FOR_MODEL = {
     ProcurementBriefPage: ProcurementBriefPageFactory,
     BusinessCasePage: BusinessCasePageFactory,
     ServicePatternPage: ServicePatternPageFactory,
+    EventPage: EventPageFactory,
+    TrainingCoursePage: TrainingCoursePageFactory,
+    EventSeriesPage: EventSeriesPageFactory,
 }

@@ -19,7 +19,7 @@ from community.models import (
 )
 from community.text import paragraphs_html, plain_text
 from core import selectors as core_selectors
-from core.content_types import content_types
+from core.content_types import library_types
 from core.models import BasePage, RelatedDocument
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def contribution_types() -> dict[str, ContributionType]:
             rich_fields=item.model.contribution_text_fields,
             money_fields=item.model.contribution_money_fields,
         )
-        for item in content_types()
+        for item in library_types()
     }
 
 

@@ -133,6 +133,12 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
     # tree, the API and the tests. Every concrete subclass sets the labels and descriptions
     # (system check core.E010).
     content_type_label = "Content"  # one, as cards and search results name it: "Case study"
+    # Shared work in the library (case studies, briefs, business cases, patterns): members
+    # contribute it, and each such type has a home-page section, an index page in the site
+    # tree, a feed and follows of its own, and generated demo pages. Other types built on
+    # BasePage (events) are searched, listed, downloaded and in the API like it, but join
+    # none of those (core.content_types.library_types).
+    in_library: ClassVar[bool] = True
     content_type_plural_label = ""  # several: "Case studies" (index page, feed, home section)
     content_type_description = ""  # one line under its section on the home page
     index_page_intro = ""  # the intro (HTML) the site tree gives its new index page

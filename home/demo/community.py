@@ -27,7 +27,7 @@ from community.models import (
     SignatureStatus,
     VerificationStatus,
 )
-from core.content_types import content_models
+from core.content_types import library_types
 from core.models import ServiceArea
 from listings import selectors as listing_selectors
 from organisations.models import Organisation, OrganisationType
@@ -483,7 +483,7 @@ def reuse_records_ensure() -> int:
                 if was_created:
                     reused_page_ids.add(pattern.pk)
                     created += 1
-    for model in content_models():
+    for model in (item.model for item in library_types()):
         type_name = model._meta.model_name
         slugs = [slug for kind, slug in REUSES if kind == type_name]
         for page in model.objects.live().filter(slug__in=slugs).prefetch_related("organisations"):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBriefPage
-from core.content_types import content_types
+from core.content_types import library_types
 from core.models import BasePage, ContentTag, ServiceArea, TaggedContent
 from organisations.models import Organisation
 from patterns.models import ServicePatternPage
@@ -269,7 +269,7 @@ def generated_pages_load(*, total: int, indexes: dict, seed: int = 2018, progres
     ]
     locale = Locale.get_default()
     created = 0
-    types = content_types()
+    types = library_types()
     for position, content_type in enumerate(types):
         model = content_type.model
         wanted = total // len(types) + (1 if position < total % len(types) else 0)

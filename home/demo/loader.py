@@ -26,6 +26,7 @@ from core.boilerplate import DEMO_NOTICE_HTML
 from core.content_types import content_type_for_model
 from core.models import LocalService, Principle, ServiceArea
 from core.services import reference_taxonomies_load
+from events.demo import events_demo_load
 from home.demo.community import community_demo_load
 from home.demo.documents import text_to_pdf
 from home.site_tree import publish, site_tree_ensure
@@ -253,9 +254,12 @@ def demo_load() -> dict:
     created = pages_load(tree, documents)
     users_created = demo_users_ensure()
     community = community_demo_load()
+    # After the community's: registrations belong to its demo members.
+    events = events_demo_load()
     return {
         "pages_created": created,
         "users_created": users_created,
         "tree": tree,
         "community": community,
+        "events": events,
     }

@@ -331,3 +331,74 @@ def community(content):
         "opportunity": opportunity,
         "contribution": contribution,
     }
+
+
+@pytest.fixture
+def events(community):
+    """`community` plus What's on: a full event (Asha holds its one place), a past event with
+    its slides and recording, a series with one event, and a course with a cohort (Cardiff has
+    signed the Declaration, so Rhys may take it; Hackney has not)."""
+    from events.models import EventPage, EventSeriesPage, TrainingCoursePage
+    from events.services import registration_create
+
+    index = community["tree"]["whats-on"]
+    full = factories.EventPageFactory(
+        parent=index,
+        title="Writing a procurement brief",
+        slug="writing-a-procurement-brief",
+        summary="A hands-on workshop for buyers.",
+        capacity=1,
+        region="London",
+        organisations=[community["hackney"]],
+    )
+    past = factories.EventPageFactory(
+        parent=index,
+        title="Missed bins show and tell",
+        slug="missed-bins-show-and-tell",
+        summary="How two councils rebuilt missed bin reporting.",
+        starts_at=factories.days_from_now(-30, hour=12),
+        ends_at=factories.days_from_now(-30, hour=13),
+        attendance_mode="online",
+        venue_address="",
+        materials=[
+            ("material", {"kind": "slides", "title": "Slides", "link": "https://example.org/s"}),
+            (
+                "material",
+                {"kind": "recording", "title": "Recording", "link": "https://example.org/r"},
+            ),
+        ],
+    )
+    series = factories.EventSeriesPageFactory(
+        parent=index, title="Monthly show and tell", slug="monthly-show-and-tell"
+    )
+    series_event = factories.EventPageFactory(
+        parent=series,
+        title="Show and tell: housing repairs",
+        slug="show-and-tell-housing-repairs",
+        attendance_mode="hybrid",
+        audience="digital-teams",
+    )
+    course = factories.TrainingCoursePageFactory(
+        parent=index,
+        title="Agile for councils",
+        slug="agile-for-councils",
+        duration="Two half days",
+    )
+    cohort = factories.EventPageFactory(
+        parent=course,
+        title="Agile for councils: spring cohort",
+        slug="agile-for-councils-spring",
+        attendance_mode="online",
+        venue_address="",
+    )
+    registration_create(event=full, profile=community["hackney_member"])
+    return {
+        **community,
+        "whats_on": index,
+        "full_event": EventPage.objects.get(pk=full.pk),
+        "past_event": EventPage.objects.get(pk=past.pk),
+        "series": EventSeriesPage.objects.get(pk=series.pk),
+        "series_event": EventPage.objects.get(pk=series_event.pk),
+        "course": TrainingCoursePage.objects.get(pk=course.pk),
+        "cohort": EventPage.objects.get(pk=cohort.pk),
+    }

@@ -208,3 +208,50 @@ def test_member_pages_have_no_axe_violations(axe_page, community):
         assert axe_page.locator(".govuk-notification-banner").is_visible()
         violations = axe_violations(axe_page, allow=ALLOWED_VIOLATIONS)
         assert not violations, format_violations("/ (signed out banner)", width, violations)
+
+
+EVENT_PAGES = [
+    (lambda c: c["whats_on"].url, 200, "whats-on"),
+    (lambda c: c["whats_on"].url + "?kind=course&attendance=online", 200, None),
+    (lambda c: c["whats_on"].url + "?region=Wales", 200, "whats-on-no-results"),
+    (lambda c: c["whats_on"].url + "?when=past", 200, "whats-on-past"),
+    (lambda c: c["full_event"].url, 200, "event"),
+    (lambda c: c["past_event"].url, 200, "past-event"),
+    (lambda c: c["series"].url, 200, "event-series"),
+    (lambda c: c["series_event"].url, 200, None),
+    (lambda c: c["course"].url, 200, "training-course"),
+    (lambda c: c["cohort"].url, 200, "course-cohort"),
+    (lambda c: "/", 200, "home-with-next-events"),
+]
+EVENT_MEMBER_PAGES = [
+    (lambda c: c["full_event"].url, 200, "event-signed-in-full"),
+    (lambda c: c["cohort"].url, 200, None),
+    (lambda c: f"/events/{c['full_event'].pk}/cancel/", 200, "event-cancel"),
+    (lambda c: "/members/events/", 200, "my-events"),
+    (lambda c: "/members/profile/", 200, None),
+]
+
+
+def test_event_and_training_pages_have_no_axe_violations(axe_page, events):
+    assert_accessible(axe_page, events, EVENT_PAGES)
+
+
+def test_event_pages_signed_in_have_no_axe_violations(axe_page, events):
+    """As Asha, who holds the full event's one place (so she sees the cancel link), and as
+    Rhys, who may take the course; then the refusal and the confirmation banner."""
+    sign_in(axe_page, events["hackney_member"].user.email, MEMBER_PASSWORD)
+    assert_accessible(axe_page, events, EVENT_MEMBER_PAGES)
+    failures = []
+    for width, viewport in WIDTHS.items():
+        axe_page.set_viewport_size(viewport)
+        # Hackney has not signed the Declaration: a clear refusal page.
+        axe_page.goto(events["cohort"].url)
+        axe_page.get_by_role("button", name="Register").click()
+        axe_page.wait_for_load_state("load")
+        assert axe_page.get_by_role(
+            "heading", name="You cannot register for this event"
+        ).is_visible()
+        violations = axe_violations(axe_page, allow=ALLOWED_VIOLATIONS)
+        if violations:
+            failures.append(format_violations("refused registration", width, violations))
+    assert not failures, "\n\n".join(failures)

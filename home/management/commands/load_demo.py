@@ -25,6 +25,10 @@ class Command(BaseCommand):
         started = time.perf_counter()
         result = demo_load()
         self.stdout.write(f"Demo content: {result['pages_created']} hand-written pages created.")
+        self.stdout.write(
+            f"Demo events and training: {result['events']['pages_created']} pages and "
+            f"{result['events']['registrations_created']} registrations created."
+        )
         if scale:
             from home.demo.generator import generated_pages_load
 
