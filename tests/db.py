@@ -4,7 +4,6 @@ import contextlib
 
 from django.db import transaction
 
-from core.content_types import content_type_for_model
 from tests import factories
 
 
@@ -19,8 +18,14 @@ def site_tree_ensure():
 
 
 def page_make(tree, model, **kwargs):
-    """A published page of `model` under its index page in `tree` (the `make_page` fixture)."""
-    kwargs.setdefault("parent", tree[content_type_for_model(model).plural_slug])
+    """A published page of `model` under the page of `tree` it may live under (its index page;
+    What's on for events, series and courses): the `make_page` fixture."""
+    if "parent" not in kwargs:
+        kwargs["parent"] = next(
+            page
+            for page in tree.values()
+            if type(page.specific) in model.allowed_parent_page_models()
+        )
     return factories.FACTORY_FOR_MODEL[model](**kwargs)
 
 

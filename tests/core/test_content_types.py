@@ -12,7 +12,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from community.contributions.selectors import content_types_to_add
-from community.contributions.services import contribution_types
+from community.contributions.services import contribution_type_by_slug, contribution_types
 from community.feeds import follow_target
 from community.members import services as members_services
 from community.models import VerificationStatus
@@ -25,6 +25,7 @@ from core.content_types import (
     content_type_by_slug,
     content_types,
     content_types_in_words,
+    library_types,
 )
 from core.models import BasePage
 from core.templatetags.core_tags import main_navigation_links
@@ -33,8 +34,10 @@ from home.site_tree import index_pages
 from localdigital.api import api_fields_for
 from localdigital.openapi import FIELD_SCHEMAS, openapi_document
 from tests import factories
+from tests.db import page_make
 
 CONTENT_TYPES = content_types()
+LIBRARY_TYPES = library_types()
 
 
 def concrete_subclasses(model) -> set[type]:
@@ -55,7 +58,7 @@ def test_registry_lists_exactly_the_concrete_base_page_subclasses():
 
 
 def test_registry_keeps_the_order_the_site_has_always_shown():
-    assert [item.plural_slug for item in CONTENT_TYPES] == [
+    assert [item.plural_slug for item in LIBRARY_TYPES] == [
         "case-studies",
         "procurement-briefs",
         "business-cases",
@@ -68,7 +71,8 @@ def test_registry_keeps_the_order_the_site_has_always_shown():
 
 def test_every_type_declares_itself_and_passes_the_system_check():
     assert checks.content_types_are_declared() == []
-    slugs = [slug for item in CONTENT_TYPES for slug in (item.slug, item.plural_slug)]
+    # No two types share a name (one type may name one and several alike: "Event series").
+    slugs = [slug for item in CONTENT_TYPES for slug in {item.slug, item.plural_slug}]
     assert len(slugs) == len(set(slugs))
 
 
@@ -77,7 +81,8 @@ def test_the_system_check_names_a_type_that_forgot_its_declarations(monkeypatch)
     defaults = types.new_class(
         "Defaults",
         exec_body=lambda body: body.update(
-            {name: getattr(BasePage, name) for name in checks.CONTENT_TYPE_DECLARATIONS}
+            {"in_library": True}
+            | {name: getattr(BasePage, name) for name in checks.CONTENT_TYPE_DECLARATIONS}
         ),
     )
     forgetful = types.new_class("FifthPage", (defaults,))
@@ -137,7 +142,7 @@ def by_label(item: RegisteredContentType) -> str:
     return item.model.__name__
 
 
-@pytest.mark.parametrize("content_type", CONTENT_TYPES, ids=by_label)
+@pytest.mark.parametrize("content_type", LIBRARY_TYPES, ids=by_label)
 def test_the_site_tree_creates_its_index_page_in_the_navigation(site_tree, content_type):
     home = site_tree["home"]
     index = content_type.index_model.objects.child_of(home).live().get()
@@ -151,7 +156,7 @@ def test_the_site_tree_creates_its_index_page_in_the_navigation(site_tree, conte
     assert (content_type.plural_label, index.url) in main_navigation_links()
 
 
-@pytest.mark.parametrize("content_type", CONTENT_TYPES, ids=by_label)
+@pytest.mark.parametrize("content_type", LIBRARY_TYPES, ids=by_label)
 def test_the_home_page_has_its_section(client, make_page, content_type):
     make_page(content_type.model, title="Newest of its kind")
 
@@ -164,7 +169,7 @@ def test_the_home_page_has_its_section(client, make_page, content_type):
     assert f'href="{section["url"]}"' in response.content.decode()
 
 
-@pytest.mark.parametrize("content_type", CONTENT_TYPES, ids=by_label)
+@pytest.mark.parametrize("content_type", LIBRARY_TYPES, ids=by_label)
 def test_its_listing_and_its_feed_show_its_pages(client, make_page, content_type):
     page = make_page(content_type.model, title="Shown in its own feed")
 
@@ -183,7 +188,7 @@ def test_its_listing_and_its_feed_show_its_pages(client, make_page, content_type
     assert target["label"] == content_type.plural_label.lower()
 
 
-@pytest.mark.parametrize("content_type", CONTENT_TYPES, ids=by_label)
+@pytest.mark.parametrize("content_type", LIBRARY_TYPES, ids=by_label)
 def test_a_member_may_contribute_one(member_client, site_tree, content_type):
     form_url = reverse("community:contribute_type", args=[content_type.slug])
 
@@ -257,17 +262,34 @@ def test_search_filters_by_it_and_the_developer_guide_names_it(client, make_page
 @pytest.mark.parametrize("content_type", CONTENT_TYPES, ids=by_label)
 def test_the_tests_can_make_one(site_tree, content_type):
     """make_page and the smoke tests need a factory for each type (tests/factories.py)."""
-    page = factories.FACTORY_FOR_MODEL[content_type.model](
-        parent=site_tree[content_type.plural_slug]
-    )
+    page = page_make(site_tree, content_type.model)
     assert Page.objects.filter(pk=page.pk).live().exists()
+    assert isinstance(page, content_type.model)
 
 
 @pytest.mark.parametrize("content_type", CONTENT_TYPES, ids=by_label)
 def test_staff_are_offered_to_add_one(site_tree, django_user_model, content_type):
     admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "a-long-pw-1")
     meta = content_type.model._meta
-    parent = content_type.index_model.objects.get()
+    parent = next(  # its index page; What's on for a series or a course
+        page
+        for page in site_tree.values()
+        if type(page.specific) in content_type.model.allowed_parent_page_models()
+    )
     add_url = reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
 
     assert add_url in [link.url for link in content_types_to_add(admin)]
+
+
+def test_types_outside_the_library_are_searched_and_in_the_api_but_not_contributed():
+    outside = [item for item in CONTENT_TYPES if not item.model.in_library]
+    assert {item.model.__name__ for item in outside} == {
+        "EventPage",
+        "EventSeriesPage",
+        "TrainingCoursePage",
+    }
+    for item in outside:
+        assert item.model in content_models()  # indexed, listed, downloaded, in the API
+        assert contribution_type_by_slug(item.slug) is None  # members do not contribute one
+        assert content_type_by_plural_slug(item.plural_slug) is None  # no feed of its own
+    assert checks.content_types_are_declared() == []
