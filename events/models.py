@@ -173,6 +173,7 @@ class EventPage(BasePage):
     content_type_label = "Event"
     content_type_plural_label = "Events"
     in_library = False  # announced by staff, not shared work (core.content_types)
+    private_text_fields: ClassVar[tuple[str, ...]] = ("joining_instructions",)
     schema_org_type = "Event"
     api_fields: ClassVar[list] = [
         APIField("starts_at"),

@@ -139,6 +139,9 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
     # BasePage (events) are searched, listed, downloaded and in the API like it, but join
     # none of those (core.content_types.library_types).
     in_library: ClassVar[bool] = True
+    # Text fields only some readers get (an online event's joining details): never searched,
+    # never in the API, as tests/core/test_page_types.py checks.
+    private_text_fields: ClassVar[tuple[str, ...]] = ()
     content_type_plural_label = ""  # several: "Case studies" (index page, feed, home section)
     content_type_description = ""  # one line under its section on the home page
     index_page_intro = ""  # the intro (HTML) the site tree gives its new index page

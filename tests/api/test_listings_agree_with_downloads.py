@@ -9,14 +9,14 @@ from django.urls import reverse
 
 import pytest
 
-from core.content_types import content_types
+from core.content_types import library_types
 from core.site_url import absolute_url
 from listings import exports
 from listings import selectors as listing_selectors
 
 pytestmark = pytest.mark.django_db
 
-INDEX_PAGES = [f"/{item.plural_slug}/" for item in content_types()]
+INDEX_PAGES = [f"/{item.plural_slug}/" for item in library_types()]
 PINNED_PAGES = ["/tags/repairs/", "/service-areas/housing/", "/organisations/hackney/"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 

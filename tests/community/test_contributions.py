@@ -10,7 +10,7 @@ import pytest
 
 from casestudies.models import CaseStudyPage
 from community.contributions.services import contribution_types
-from core.content_types import content_types
+from core.content_types import library_types
 from listings import selectors as listing_selectors
 
 CASE_STUDY = {
@@ -176,7 +176,7 @@ def test_every_contribution_type_can_be_submitted(owner_client, site_tree):
         response = owner_client.post(reverse("community:contribute_type", args=[slug]), data)
         assert response.status_code == 302, slug
         assert contribution_type.model.objects.filter(title=f"A {slug}", live=False).exists()
-    assert Page.objects.filter(live=False, title__startswith="A ").count() == len(content_types())
+    assert Page.objects.filter(live=False, title__startswith="A ").count() == len(library_types())
 
 
 def test_a_case_study_says_what_it_cost_and_saved_in_pounds_as_people_write_them(
