@@ -412,7 +412,27 @@ class EventPage(BasePage):
         return data
 
 
-class EventSeriesPage(BasePage):
+class EventsParentPage(BasePage):
+    """A page whose children are events under What's on: a series, or a course's cohorts.
+    Like an event, true of its dates, so it never falls due for review."""
+
+    parent_page_types: ClassVar[list] = ["events.EventIndexPage"]
+    subpage_types: ClassVar[list] = ["events.EventPage"]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def checked_on(self):
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_views.provided(CHILD_EVENTS_CONTEXT)(self, request))
+        return context
+
+
+class EventSeriesPage(EventsParentPage):
     """A recurring series (a monthly show and tell); its events are its children."""
 
     frequency = models.CharField(
@@ -434,24 +454,13 @@ class EventSeriesPage(BasePage):
         FieldPanel("body"),
         *BasePage.taxonomy_panels,
     ]
-    parent_page_types: ClassVar[list] = ["events.EventIndexPage"]
-    subpage_types: ClassVar[list] = ["events.EventPage"]
 
     class Meta:
         verbose_name = "event series"
         verbose_name_plural = "event series"
 
-    @property
-    def checked_on(self):
-        return None
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(page_views.provided(CHILD_EVENTS_CONTEXT)(self, request))
-        return context
-
-
-class TrainingCoursePage(BasePage):
+class TrainingCoursePage(EventsParentPage):
     """A course (agile for councils, cyber security): its cohorts are events under it."""
 
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
@@ -493,20 +502,9 @@ class TrainingCoursePage(BasePage):
         FieldPanel("body"),
         *BasePage.taxonomy_panels,
     ]
-    parent_page_types: ClassVar[list] = ["events.EventIndexPage"]
-    subpage_types: ClassVar[list] = ["events.EventPage"]
 
     class Meta:
         verbose_name = "training course"
-
-    @property
-    def checked_on(self):
-        return None
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(page_views.provided(CHILD_EVENTS_CONTEXT)(self, request))
-        return context
 
     def json_ld(self, request=None) -> dict:
         data = super().json_ld(request)
