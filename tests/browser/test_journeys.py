@@ -56,6 +56,24 @@ def test_visitor_searches_filters_opens_a_case_study_and_downloads_its_document(
     assert page.request.get(response.url).body() == content["pdf_bytes"]
 
 
+def test_typing_before_the_suggestions_load_keeps_the_text_and_the_place_in_the_box(page, content):
+    # Hold the suggestions library back, as a slow connection would, so that the plain box is
+    # swapped for the enhanced one while the visitor is typing in it.
+    held = []
+    page.route(re.compile(r"accessible-autocomplete"), lambda route: held.append(route))
+    page.goto("/", wait_until="domcontentloaded")
+    page.locator("#home-search").click()
+    page.keyboard.type("hous")
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    expect(page.locator(".ld-suggest input#home-search")).to_be_attached()
+    expect(page.locator("#home-search")).to_be_focused()
+    page.keyboard.type("ing repairs")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=housing\+repairs"), wait_until="commit")
+
+
 def test_search_box_suggests_pages_as_you_type_and_still_searches_on_enter(axe_page, content):
     page = axe_page
     page.goto("/search/")

@@ -55,7 +55,17 @@ function enhance(input) {
   const enhanced = container.querySelector("input");
   enhanced.maxLength = input.maxLength > 0 ? input.maxLength : 200;
   enhanced.spellcheck = false;
+  // Someone may already be typing when the library arrives: keep their place, or their next
+  // key (Enter included) would go to the page instead of the box.
+  const wasFocused = document.activeElement === input;
+  const { selectionStart, selectionEnd } = input;
   input.remove();
+  if (wasFocused) {
+    enhanced.focus();
+    // The library selects the whole text when its box gains focus, in its next render; put the
+    // caret back where it was once that render has run.
+    setTimeout(() => enhanced.setSelectionRange(selectionStart, selectionEnd), 0);
+  }
 
   // With the list open the library keeps Enter for choosing a suggestion, even when none is
   // highlighted; then Enter should search, as a plain search box does.
