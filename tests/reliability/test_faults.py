@@ -73,6 +73,13 @@ class Traffic:
         for thread in self._threads:
             thread.join(timeout=30)
 
+    def wait_for(self, count: int, *, since: float = 0.0, timeout: float = 60.0) -> None:
+        """Until `count` requests sent after `since` have been answered: a loaded machine
+        answers more slowly, and a fixed pause then measured too little to tell anything."""
+        deadline = time.monotonic() + timeout
+        while len(self.within(since)) < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+
     def within(self, start: float, end: float = float("inf")) -> list[Answer]:
         """The requests sent and answered entirely between start and end."""
         return [a for a in self.answers if start <= a.sent and a.received < end]
@@ -103,17 +110,16 @@ def test_redis_stopped_mid_traffic_costs_no_errors_and_the_cache_comes_back(serv
     served_site.extra_env["REDIS_URL"] = own_redis.url
     try:
         with served_site.gunicorn(workers=2) as url, Traffic(url) as traffic:
-            time.sleep(2)
+            traffic.wait_for(10)
             assert failed_sign_in(url) == 200
             own_redis.stop()
             stopped_at = time.monotonic()
-            time.sleep(2)
+            traffic.wait_for(11, since=stopped_at)
             sign_in_while_down = failed_sign_in(url)
-            time.sleep(1)
             restarting_at = time.monotonic()
             own_redis.start()
             started_at = time.monotonic()
-            time.sleep(3)
+            traffic.wait_for(20, since=started_at + 1)
     finally:
         own_redis.stop()
 
@@ -178,11 +184,11 @@ def site_on_own_postgres(migrated_template, tmp_path, collected_static):
 def test_the_site_recovers_by_itself_when_postgresql_restarts(site_on_own_postgres):
     site, cluster = site_on_own_postgres
     with site.gunicorn(workers=2) as url, Traffic(url) as traffic:
-        time.sleep(2)
+        traffic.wait_for(10)
         restart_began = time.monotonic()
         cluster.restart()
         restarted_at = time.monotonic()
-        time.sleep(4)
+        traffic.wait_for(11, since=restarted_at + 1)
     log = next(site.directory.glob("gunicorn-*.log")).read_text()
 
     before = traffic.within(0, restart_began)
