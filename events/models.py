@@ -33,6 +33,7 @@ from core.models import BasePage, ListingPageMixin
 EVENT_CONTEXT = "event_page_context"
 CHILD_EVENTS_CONTEXT = "event_children_context"
 WHATS_ON_CONTEXT = "whats_on_page_context"
+WHATS_ON_DOWNLOAD = "whats_on_download"
 
 # Every time on an event is entered and shown in UK time, whatever the server's zone.
 UK_TIME = ZoneInfo("Europe/London")
@@ -69,6 +70,16 @@ REGIONS = [
         "Northern Ireland",
     )
 ]
+
+
+# What's on's filter values, as the search index holds them (EventPage.listing_facets).
+EVENT_TYPES = [("event", "Events"), ("course", "Training courses")]
+ATTENDANCE = [
+    (AttendanceMode.ONLINE.value, "Online"),
+    (AttendanceMode.IN_PERSON.value, "In person"),
+]
+AUDIENCES = [(Audience.DIGITAL_TEAMS.value, "Digital teams"), (Audience.LEADERS.value, "Leaders")]
+WHEN = [("upcoming", "Upcoming"), ("past", "Past")]
 
 
 class MaterialKind(models.TextChoices):
@@ -284,6 +295,34 @@ class EventPage(BasePage):
     def checked_on(self):
         # An event is a record of a day, not advice that goes stale: never "Needs review".
         return None
+
+    def listing_facets(self) -> list[tuple[str, str, str]]:
+        """What's on's filters, in the search index (facet, value, label): a hybrid event is
+        online and in person, an event for everyone is for digital teams and for leaders.
+        "Upcoming or past" is decided now; events.services.whats_on_refresh re-indexes an
+        event once it has ended (time passes; nothing is published)."""
+        facets = [("event_type", *EVENT_TYPES[1 if self.is_training else 0])]
+        facets += [
+            ("attendance", value, label) for value, label in ATTENDANCE if value in self.attending
+        ]
+        for value, label in AUDIENCES:
+            if self.audience in (value, Audience.EVERYONE):
+                facets.append(("audience", value, label))
+        if self.region:
+            facets.append(("event_region", self.region, self.region))
+        facets.append(("when", *WHEN[1 if self.is_past else 0]))
+        return facets
+
+    @property
+    def attending(self) -> set[str]:
+        """How one can attend: "online", "in-person" or both (hybrid)."""
+        if self.attendance_mode == AttendanceMode.HYBRID:
+            return {AttendanceMode.ONLINE.value, AttendanceMode.IN_PERSON.value}
+        return {str(self.attendance_mode)}
+
+    @property
+    def listing_starts_at(self):
+        return self.starts_at
 
     @property
     def listing_status(self) -> str:
@@ -537,11 +576,18 @@ class EventIndexPage(ListingPageMixin, Page):
         return page
 
     def get_context(self, request, *args, **kwargs):
-        # Not the search listing the other index pages show: "what's on" is ordered by when
-        # things happen, soonest first, and filtered on what only events have.
+        # The listing path as on every index page, with What's on's own filters (type,
+        # online or in person, audience, region) and upcoming or past, ordered by start.
         context = Page.get_context(self, request, *args, **kwargs)
         context.update(page_views.provided(WHATS_ON_CONTEXT)(self, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """?format=csv or ?format=json downloads What's on as the page shows it."""
+        export = page_views.provided(WHATS_ON_DOWNLOAD)(request, filename=self.slug)
+        if export is not None:
+            return export
+        return Page.serve(self, request, *args, **kwargs)
 
     def get_template(self, request, *args, **kwargs):
         return "events/event_index_page.html"

@@ -1,26 +1,22 @@
-"""Reads for events: what's on, places left, someone's registration, training history."""
+"""Reads for events: what's on (through the listing path), places left, someone's registration, training history."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 
-from wagtail.models import Page
-
 from community.models import DeclarationPage
-from events.forms import WhatsOnFilters
-from events.models import (
-    Audience,
-    EventPage,
-    EventRegistration,
-    EventSeriesPage,
-    RegistrationStatus,
-    TrainingCoursePage,
-)
+from events.models import EventPage, EventRegistration, RegistrationStatus
+from listings import selectors as listings
+from search.models import SearchDocumentFacet
 
 WHATS_ON_PAGE_SIZE = 20
+# The filters What's on shows (search.services.FACETS, from EventPage.listing_facets).
+WHATS_ON_FACETS = ("event_type", "attendance", "audience", "event_region")
+# Upcoming: soonest first; past: the most recent first (listings' "starts" orders).
+WHATS_ON_ORDERS = {"upcoming": "starts-soonest", "past": "starts-latest"}
 REMINDER_WINDOW = datetime.timedelta(hours=24)
 
 
@@ -47,50 +43,52 @@ def upcoming_events(*, limit: int, now=None) -> list[EventPage]:
     )
 
 
-def whats_on(*, filters: WhatsOnFilters, now=None) -> QuerySet:
-    now = now or timezone.now()
-    queryset = public_events()
-    if set(filters.kind) == {"event"}:
-        queryset = queryset.filter(is_training=False)
-    elif set(filters.kind) == {"course"}:
-        queryset = queryset.filter(is_training=True)
-    if filters.attendance:
-        queryset = queryset.filter(attendance_mode__in=filters.attendance_modes())
-    if filters.region:
-        queryset = queryset.filter(region__in=filters.region)
-    if filters.audience:
-        # Events for everyone are for digital teams and for leaders too.
-        queryset = queryset.filter(audience__in=[*filters.audience, Audience.EVERYONE])
-    if filters.is_past:
-        queryset = queryset.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
-    else:
-        queryset = queryset.filter(ends_at__gt=now).order_by("starts_at", "pk")
-    return with_place_counts(queryset)
+def clean_when(value) -> str:
+    """ "upcoming" (the default, and the answer to anything else) or "past"."""
+    return "past" if str(value or "").strip()[:8] == "past" else "upcoming"
 
 
-def whats_on_context(*, filters: WhatsOnFilters, page) -> dict:
-    paginator = Paginator(whats_on(filters=filters), WHATS_ON_PAGE_SIZE)
-    events_page = paginator.get_page(str(page or "1")[:12])
-    events_page.adjusted_elided_pages = paginator.get_elided_page_range(
-        events_page.number, on_each_side=2, on_ends=1
+def whats_on_request_data(query) -> QueryDict:
+    """What's on's own parameters from the URL, its order decided by upcoming or past.
+
+    Only What's on's facets are read, so the page, its download and its filter form hold
+    the same filters; anything else in the URL is left out rather than narrowing the list
+    without showing why. The listing path cleans and bounds every value."""
+    data = QueryDict(mutable=True)
+    for name in WHATS_ON_FACETS:
+        data.setlist(name, query.getlist(name))
+    data["page"] = query.get("page", "1")
+    data["order"] = WHATS_ON_ORDERS[clean_when(query.get("when"))]
+    return data
+
+
+def whats_on_listing(query, *, page_size: int = WHATS_ON_PAGE_SIZE) -> listings.Listing:
+    """One page of What's on: live, public events through the one listing path (the search
+    index), upcoming soonest first or past latest first, narrowed by the URL's filters."""
+    return listings.read_listing(
+        whats_on_request_data(query),
+        model=EventPage,
+        fixed=whats_on_fixed(query),
+        page_size=page_size,
     )
-    parents = parent_titles(events_page.object_list)
-    return {
-        "events_page": events_page,
-        "events": [(event, parents.get(event.pk)) for event in events_page.object_list],
-    }
 
 
-def parent_titles(events) -> dict[int, Page]:
-    """The series or course page of each event that has one, in one query."""
-    parent_path = {event.pk: event.path[: -Page.steplen] for event in events}
-    parents = {
-        parent.path: parent
-        for parent in Page.objects.filter(path__in=set(parent_path.values())).type(
-            EventSeriesPage, TrainingCoursePage
-        )
-    }
-    return {pk: parents[path] for pk, path in parent_path.items() if path in parents}
+def whats_on_filter_groups(results) -> list[listings.FilterGroup]:
+    """What's on's four filters, in search.services.FACETS order; the other facets of the
+    index (type, tag, organisation...) are not What's on's questions."""
+    others = {facet.name for facet in results.facets if facet.name not in WHATS_ON_FACETS}
+    return listings.filter_groups(results, exclude=others)
+
+
+def whats_on_fixed(query) -> dict[str, tuple[str, ...]]:
+    return {"when": (clean_when(query.get("when")),)}
+
+
+def whats_on_hits(query) -> tuple[list, int]:
+    """Every event of What's on under the URL's filters, as its download holds them."""
+    return listings.listing_hits(
+        whats_on_request_data(query), model=EventPage, fixed=whats_on_fixed(query)
+    )
 
 
 def child_events(parent) -> tuple[list[EventPage], list[EventPage]]:
@@ -212,3 +210,16 @@ def declaration_url() -> str | None:
     """Where an organisation signs up, for the message that a course is for signatories."""
     page = DeclarationPage.objects.live().public().first()
     return page.url if page else None
+
+
+def events_due_past_in_index(*, now=None) -> list[int]:
+    """Events the search index still files under "upcoming" although they have ended."""
+    now = now or timezone.now()
+    flagged = SearchDocumentFacet.objects.filter(
+        value__facet="when", value__value="upcoming"
+    ).values("document_id")
+    return list(
+        EventPage.objects.filter(pk__in=flagged, ends_at__lte=now)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )

@@ -1,4 +1,5 @@
-"""Writes for events: register, cancel, move the waiting list up, send reminders.
+"""Writes for events: register, cancel, move the waiting list up, send reminders, move
+ended events to "past" in the search index.
 
 Every change to who has a place happens in one transaction holding a lock on the event's
 page row (PostgreSQL: SELECT ... FOR UPDATE; SQLite: the write lock its IMMEDIATE
@@ -15,9 +16,11 @@ from wagtail.models import Page
 
 from community import emails
 from community.declaration.selectors import organisation_has_signed
+from core.page_cache import invalidate_page_cache
 from core.site_url import absolute_url
 from events import selectors
 from events.models import EventPage, EventRegistration, RegistrationStatus
+from search.indexing import index_pages
 
 
 class RegistrationRefused(Exception):
@@ -172,3 +175,16 @@ def event_reminders_send(*, now=None) -> int:
                 email_registration(registration, template="event_reminder")
                 sent += 1
     return sent
+
+
+def whats_on_refresh(*, now=None) -> int:
+    """Re-index the events that have ended since they were indexed as "upcoming", so What's
+    on (which reads the search index) lists them under past events. Time passes without a
+    publish, so `manage.py refresh_whats_on` runs this from cron every five minutes; the
+    shared page cache holds What's on, so it is cleared when anything moved. Returns how
+    many events moved."""
+    ended = selectors.events_due_past_in_index(now=now)
+    if ended:
+        index_pages(ended)
+        invalidate_page_cache()
+    return len(ended)

@@ -8,8 +8,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from community.access import member_required, signed_in_required
 from events import ical, selectors, services
-from events.forms import WhatsOnFilters
 from events.models import RegistrationStatus
+from listings import exports
+from listings import selectors as listing_selectors
 
 REFUSED_STATUS = {"not_signatory": 403}
 
@@ -126,7 +127,34 @@ def child_events_context(page, request) -> dict:
 
 
 def whats_on_page_context(page, request) -> dict:
-    """What's on: events soonest first, with the filters the URL chose."""
-    filters = WhatsOnFilters.from_query(request.GET)
-    context = selectors.whats_on_context(filters=filters, page=request.GET.get("page"))
-    return {**context, "filters": filters}
+    """What's on: the listing path's cards, filters and pagination, upcoming or past."""
+    listing = selectors.whats_on_listing(request.GET)
+    when = selectors.clean_when(request.GET.get("when"))
+    filter_groups = selectors.whats_on_filter_groups(listing.results)
+    query_without_page = selectors.whats_on_request_data(request.GET)
+    query_without_page.pop("page", None)
+    query_without_page.pop("order", None)
+    if when == "past":
+        query_without_page["when"] = "past"
+    return {
+        "listing": listing,
+        "is_past": when == "past",
+        "filtered": any(group.selected_count for group in filter_groups),
+        "filter_groups": filter_groups,
+        "listing_page": listing_selectors.paginated(listing.results, listing.cards),
+        "query_without_page": query_without_page.urlencode(),
+        "hidden_filters": [("when", "past")] if when == "past" else [],
+        "filters_clear_url": page.url + ("?when=past" if when == "past" else ""),
+    }
+
+
+def whats_on_download(request, *, filename: str):
+    """What's on as CSV or JSON when the URL asks for one (else None): the same read as the
+    page, so the file holds the page's events, in its order, under its filters."""
+    fmt = exports.requested_format(request)
+    if fmt is None:
+        return None
+    hits, total = selectors.whats_on_hits(request.GET)
+    return exports.export_response(
+        listing_selectors.download_rows(hits), fmt, filename, total=total
+    )

@@ -10,6 +10,7 @@ from events.models import (
     CHILD_EVENTS_CONTEXT,
     EVENT_CONTEXT,
     WHATS_ON_CONTEXT,
+    WHATS_ON_DOWNLOAD,
     EventRegistration,
 )
 
@@ -40,3 +41,4 @@ register_snippet(EventRegistrationViewSet)
 hooks.register(EVENT_CONTEXT, views.event_page_context)
 hooks.register(CHILD_EVENTS_CONTEXT, views.child_events_context)
 hooks.register(WHATS_ON_CONTEXT, views.whats_on_page_context)
+hooks.register(WHATS_ON_DOWNLOAD, views.whats_on_download)

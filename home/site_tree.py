@@ -6,6 +6,7 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
+from casestudies.models import ProcurementBriefIndexPage
 from core.content_types import library_types
 from core.models import StandardPage
 from core.services import site_record_sync
@@ -13,6 +14,7 @@ from core.site_url import site_host_and_port
 from events.models import EventIndexPage
 from home.models import HomePage
 from organisations.models import OrganisationIndexPage
+from patterns.models import ServicePatternIndexPage
 
 # Index pages that list no content type; each content type's comes from the registry.
 OTHER_INDEX_PAGES = [
@@ -45,8 +47,12 @@ def index_pages() -> list[tuple[type[Page], str, str, str]]:
     ]
 
 
-# Reached from the home page ("Next events") and members' profiles instead of the menu.
-NOT_IN_MENU = {EventIndexPage}
+# Sections kept out of the service navigation: none, now that the menu holds ten items on
+# one row at 1280 pixels (tests/browser/test_layout.py).
+NOT_IN_MENU: set[type] = set()
+# The short labels the site starts with, so ten sections fit the menu on one row at 1280
+# pixels; editors change them on each page's Promote tab ("Label in the menu").
+MENU_LABELS = {ProcurementBriefIndexPage: "Procurement", ServicePatternIndexPage: "Patterns"}
 
 
 def publish(page: Page) -> Page:
@@ -95,14 +101,14 @@ def site_tree_ensure() -> dict[str, Page]:
     for model, title, slug, intro in index_pages():
         page = model.objects.first()
         if page is None:
-            # Each section is in the service navigation until editors say otherwise; a
-            # tenth item would not fit the menu on one row at 1280 pixels (test_layout.py).
+            # Each section is in the service navigation until editors say otherwise.
             page = home.add_child(
                 instance=model(
                     title=title,
                     slug=slug,
                     intro=intro,
                     show_in_menus=model not in NOT_IN_MENU,
+                    **({"menu_label": MENU_LABELS[model]} if model in MENU_LABELS else {}),
                 )
             )
             publish(page)

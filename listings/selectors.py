@@ -29,7 +29,10 @@ ORDER_CHOICES = [
     ("most-reused", "Most reused"),
     ("recently-reviewed", "Recently reviewed"),
 ]
-ORDERS = {value for value, _label in ORDER_CHOICES}
+# By when things happen (What's on: events.selectors.WHATS_ON_ORDERS); not offered in the
+# sort menu, since only events have a time.
+START_ORDERS = ("starts-soonest", "starts-latest")
+ORDERS = {value for value, _label in ORDER_CHOICES} | set(START_ORDERS)
 # What a card needs from a search document.
 CARD_COLUMNS = (
     "page_id",

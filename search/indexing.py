@@ -118,6 +118,7 @@ def build_document(
         year=page.date.year if page.date else None,
         reuse_count=page.reuse_count,
         checked_on=page.checked_on,
+        starts_at=page.listing_starts_at,
         status_label=page.listing_status[:60],
         # Cards and hits show the stored name: the unambiguous one where two share a name.
         organisations=[

@@ -31,6 +31,9 @@ class SearchDocument(models.Model):
     # When the page was last checked: its review date, or else its publication date. Sorts
     # "Recently reviewed" and puts "Needs review" on cards (core.models.base.needs_review).
     checked_on = models.DateField(null=True)
+    # When the thing happens, for a type that has a time (an event's start): What's on
+    # sorts by it (BasePage.listing_starts_at).
+    starts_at = models.DateTimeField(null=True)
     # A word a card shows beside the type, such as a pattern's maturity (listing_status).
     status_label = models.CharField(max_length=60, blank=True)
     # What a result shows: [{"name", "slug"}] lists, so a hit needs no further query.

@@ -62,6 +62,12 @@ FACETS = [
     ("year", "year", "Year"),
     ("maturity", "maturity", "Maturity"),  # service patterns only
     ("review", "review", "Review"),  # one value: "Needs review" (search.indexing)
+    # Events only (events.models.EventPage.listing_facets), for What's on.
+    ("event_type", "event_type", "Event or training"),
+    ("attendance", "attendance", "Online or in person"),
+    ("audience", "audience", "Audience"),
+    ("event_region", "event_region", "Event region"),
+    ("when", "when", "Upcoming or past"),
 ]
 FACET_HEADINGS = {name: heading for _param, name, heading in FACETS}
 
@@ -79,6 +85,11 @@ class SearchFilters:
     year: tuple[str, ...] = ()
     maturity: tuple[str, ...] = ()
     review: tuple[str, ...] = ()
+    event_type: tuple[str, ...] = ()
+    attendance: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    event_region: tuple[str, ...] = ()
+    when: tuple[str, ...] = ()
 
     @classmethod
     def from_querydict(cls, data: QueryDict | dict) -> "SearchFilters":

@@ -240,6 +240,11 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
         return ""
 
     @property
+    def listing_starts_at(self):
+        """When the thing happens, for the index's "starts" sorts (an event); none by default."""
+        return None
+
+    @property
     def licence_url(self):
         return LICENCE_URLS.get(self.licence, "")
 

@@ -6,6 +6,7 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from core import page_views
 from core.models.relations import load_page_relations
@@ -23,9 +24,19 @@ class ListingPageMixin(
     """Mixed into each type's index page; `listing_model` names the type it lists."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    # The service navigation holds ten sections on one row at 1280 pixels only with short
+    # labels (tests/browser/test_layout.py), so editors may give a section a shorter one.
+    menu_label = models.CharField(
+        "label in the menu",
+        max_length=30,
+        blank=True,
+        help_text="A shorter name for the site menu, such as “Patterns”. Leave empty to use "
+        "the title. Keep the whole menu short enough for one row on a laptop.",
+    )
 
     listing_model: ClassVar = None
     listing_panels: ClassVar[list] = [FieldPanel("intro")]
+    promote_panels: ClassVar[list] = [*Page.promote_panels, FieldPanel("menu_label")]
 
     class Meta:
         abstract = True

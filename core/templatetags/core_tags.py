@@ -38,9 +38,15 @@ def main_navigation_links() -> list[tuple[str, str]]:
             if site
             else Page.objects.none()
         )
-        # A page type may give a shorter label than its title (navigation_label).
+        # Editors may give a section a shorter label than its title (menu_label), and a
+        # page type may declare one (navigation_label).
         links = [
-            (getattr(page, "navigation_label", page.title), page.url) for page in pages if page.url
+            (
+                getattr(page, "menu_label", "") or getattr(page, "navigation_label", page.title),
+                page.url,
+            )
+            for page in pages
+            if page.url
         ]
         return links + [(label, reverse(name)) for label, name in NAVIGATION_ROUTES]
 

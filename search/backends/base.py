@@ -27,6 +27,10 @@ SORTS = {
     "most-reused": "d.reuse_count DESC, d.date DESC, d.page_id DESC",
     # Last checked (reviewed, or else published) first; see SearchDocument.checked_on.
     "recently-reviewed": "d.checked_on DESC, d.date DESC, d.page_id DESC",
+    # When the thing happens (events: SearchDocument.starts_at), pages without a time last
+    # on both engines (SQLite and PostgreSQL put NULLs at opposite ends by default).
+    "starts-soonest": "(d.starts_at IS NULL), d.starts_at ASC, d.page_id ASC",
+    "starts-latest": "(d.starts_at IS NULL), d.starts_at DESC, d.page_id DESC",
 }
 HIT_COLUMNS = (
     "d.page_id, d.title, d.url, d.content_type, d.content_type_label, d.date, "

@@ -20,6 +20,11 @@ FACET_FIELDS = [
     "year",
     "maturity",
     "review",
+    "event_type",
+    "attendance",
+    "audience",
+    "event_region",
+    "when",
 ]
 # Terms aggregations return only 10 buckets unless told otherwise.
 FACET_SIZE = 1000
@@ -43,6 +48,8 @@ SORTS = {
     "title": [{"title.sort": "asc"}, {"page_id": "asc"}],
     "most-reused": [{"reuse_count": "desc"}, {"date": "desc"}, {"page_id": "desc"}],
     "recently-reviewed": [{"checked_on": "desc"}, {"date": "desc"}, {"page_id": "desc"}],
+    "starts-soonest": [{"starts_at": {"order": "asc", "missing": "_last"}}, {"page_id": "asc"}],
+    "starts-latest": [{"starts_at": {"order": "desc", "missing": "_last"}}, {"page_id": "desc"}],
 }
 
 
@@ -82,6 +89,7 @@ def index_body() -> dict:
                 "date": {"type": "date"},
                 "reuse_count": {"type": "integer"},
                 "checked_on": {"type": "date"},
+                "starts_at": {"type": "date"},
                 "status_label": {"type": "keyword", "index": False},
                 "organisations": {"type": "object", "enabled": False},
                 "tags": {"type": "object", "enabled": False},
@@ -105,6 +113,7 @@ def document_body(document, facets: list[tuple[str, str]]) -> dict:
         "date": document.date.isoformat() if document.date else None,
         "reuse_count": document.reuse_count,
         "checked_on": document.checked_on.isoformat() if document.checked_on else None,
+        "starts_at": document.starts_at.isoformat() if document.starts_at else None,
         "status_label": document.status_label,
         "organisations": document.organisations,
         "tags": document.tags,

@@ -212,8 +212,8 @@ def test_member_pages_have_no_axe_violations(axe_page, community):
 
 EVENT_PAGES = [
     (lambda c: c["whats_on"].url, 200, "whats-on"),
-    (lambda c: c["whats_on"].url + "?kind=course&attendance=online", 200, None),
-    (lambda c: c["whats_on"].url + "?region=Wales", 200, "whats-on-no-results"),
+    (lambda c: c["whats_on"].url + "?event_type=course&attendance=online", 200, None),
+    (lambda c: c["whats_on"].url + "?event_region=Wales", 200, "whats-on-no-results"),
     (lambda c: c["whats_on"].url + "?when=past", 200, "whats-on-past"),
     (lambda c: c["full_event"].url, 200, "event"),
     (lambda c: c["past_event"].url, 200, "past-event"),

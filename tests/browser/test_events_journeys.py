@@ -1,13 +1,20 @@
 """Events journeys in Chromium: join the waiting list of a full event and move up when the
 holder cancels; download an event to a calendar; take a course as a signatory's member."""
 
+import json
+
 from django.core import mail
 
 import icalendar
 from playwright.sync_api import expect
 
 from events.models import EventRegistration
-from tests.browser.support import MEMBER_PASSWORD, sign_in
+from tests.browser.support import (
+    MEMBER_PASSWORD,
+    axe_violations,
+    format_violations,
+    sign_in,
+)
 from tests.browser.test_community_journeys import new_tab
 
 
@@ -18,7 +25,6 @@ def test_member_joins_the_waiting_list_and_moves_up_when_the_holder_cancels(
     waiting, holder = events["cardiff_member"], events["hackney_member"]
     sign_in(page, waiting.user.email, MEMBER_PASSWORD)
     page.goto(events["whats_on"].url)
-    expect(page.get_by_text("Full: waiting list")).to_be_visible()
     page.get_by_role("link", name=full_event.title).click()
     expect(page.locator("main")).to_contain_text("All places are taken")
     page.get_by_role("button", name="Join the waiting list").click()
@@ -45,6 +51,26 @@ def test_member_joins_the_waiting_list_and_moves_up_when_the_holder_cancels(
 
     page.goto("/members/events/")
     expect(page.get_by_role("link", name=full_event.title)).to_be_visible()
+
+
+def test_visitor_filters_whats_on_and_downloads_what_it_shows(axe_page, events):
+    page = axe_page
+    page.goto(events["whats_on"].url)
+    page.get_by_label("Training courses").check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_label("Training courses")).to_be_checked()
+    cards = page.locator(".ld-card-list h3")
+    expect(cards.first).to_be_visible()
+    shown = cards.all_inner_texts()
+    assert events["full_event"].title not in shown
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="JSON").click()
+    with open(download_info.value.path(), encoding="utf-8") as handle:
+        assert [row["title"] for row in json.load(handle)["results"]] == shown
+    page.get_by_role("link", name="Past events").click()
+    expect(page.get_by_role("heading", name="Past events, latest first")).to_be_visible()
+    violations = axe_violations(page)
+    assert not violations, format_violations("what's on, filtered", "default", violations)
 
 
 def test_visitor_downloads_an_event_to_their_calendar(page, events):

@@ -1,5 +1,5 @@
-"""Layout a reader relies on at common widths: the header menu on one row on a laptop, and
-every column of the organisations table readable on a phone."""
+"""Layout a reader relies on at common widths: the header menu on one row on a laptop and
+open behind "Menu" on a phone, and every column of the organisations table readable on a phone."""
 
 from django.conf import settings
 from django.test import Client
@@ -15,18 +15,37 @@ def item_rows(tab, selector: str) -> set[int]:
     )
 
 
-def test_the_header_menu_is_on_one_row_at_1280_pixels(
+def menu_height(tab) -> tuple[float, float]:
+    """The service navigation list's height, and one item's."""
+    listed = tab.locator(".govuk-service-navigation__list").bounding_box()
+    item = tab.locator(".govuk-service-navigation__item").first.bounding_box()
+    return listed["height"], item["height"]
+
+
+def assert_one_row(tab, when: str):
+    rows = item_rows(tab, ".govuk-service-navigation__item")
+    assert len(rows) == 1, f"{when}, the menu is on {len(rows)} rows"
+    height, item = menu_height(tab)
+    assert height < item * 1.5, f"{when}, the menu is {height}px high (one item: {item}px)"
+    widths = tab.eval_on_selector(
+        ".govuk-service-navigation__container",
+        "box => [box.scrollWidth, box.clientWidth]",
+    )
+    assert widths[0] <= widths[1], f"{when}, the menu runs off the side: {widths}"
+
+
+def test_the_header_menu_holds_whats_on_on_one_row_at_1280_pixels(
     page, community, live_server, django_user_model
 ):
     page.set_viewport_size(DESKTOP)
     page.goto("/")
     items = page.locator(".govuk-service-navigation__item")
-    # The navigation follows the tree: the five sections and the Declaration page,
-    # Collaborate, Search and "Sign in".
-    assert items.count() == 9
+    # The navigation follows the tree: the five sections, What's on and the Declaration
+    # page, Collaborate, Search and "Sign in".
+    assert items.count() == 10
     assert page.get_by_role("link", name="Declaration", exact=True).is_visible()
-    rows = item_rows(page, ".govuk-service-navigation__item")
-    assert len(rows) == 1, f"the menu is on {len(rows)} rows"
+    assert page.get_by_role("link", name="What’s on", exact=True).is_visible()
+    assert_one_row(page, "signed out")
 
     # Signed in, "Your profile" is longer than "Sign in".
     user = django_user_model.objects.create_user("reader", "reader@example.org", "a-long-pass")
@@ -38,8 +57,28 @@ def test_the_header_menu_is_on_one_row_at_1280_pixels(
     )
     page.goto("/")
     assert page.get_by_role("link", name="Your profile").is_visible()
-    rows = item_rows(page, ".govuk-service-navigation__item")
-    assert len(rows) == 1, f"signed in, the menu is on {len(rows)} rows"
+    assert_one_row(page, "signed in")
+
+
+def test_on_a_phone_the_menu_opens_and_reaches_whats_on(page, community):
+    page.set_viewport_size(PHONE)
+    page.goto("/")
+    menu = page.get_by_role("button", name="Menu")
+    whats_on = page.get_by_role("link", name="What’s on", exact=True)
+    assert menu.is_visible()
+    assert not whats_on.is_visible()  # closed behind the button until asked for
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    box = whats_on.bounding_box()
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= PHONE["width"]
+    # WCAG 2.2 target size (minimum): the link, or the row it sits in, 24 pixels high.
+    row = page.locator(".govuk-service-navigation__item", has=whats_on).bounding_box()
+    assert max(box["height"], row["height"]) >= 24, "too small to tap"
+    whats_on.click()
+    page.wait_for_url("**/whats-on/")
+    assert page.get_by_role("heading", level=1).inner_text() == "What’s on"
+    assert not layout_problems(page)
 
 
 def test_on_a_phone_every_column_of_the_organisations_table_is_on_screen(page, content):

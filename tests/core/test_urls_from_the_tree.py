@@ -63,12 +63,14 @@ def _navigation(client) -> list[tuple[str, str]]:
 
 
 def test_the_navigation_is_the_home_pages_children_shown_in_menus_in_tree_order(client, site_tree):
-    assert _navigation(client)[:5] == [
+    # Two sections start with the shorter labels that let ten fit one row (menu_label).
+    assert _navigation(client)[:6] == [
         ("Case studies", "/case-studies/"),
-        ("Procurement briefs", "/procurement-briefs/"),
+        ("Procurement", "/procurement-briefs/"),
         ("Business cases", "/business-cases/"),
-        ("Service patterns", "/service-patterns/"),
+        ("Patterns", "/service-patterns/"),
         ("Organisations", "/organisations/"),
+        ("What’s on", "/whats-on/"),
     ]
     # Standard pages are linked from the footer, not the menu.
     assert not any(href == site_tree["about"].url for _label, href in _navigation(client))
@@ -83,6 +85,17 @@ def test_the_navigation_follows_a_renamed_section(client, site_tree):
     navigation = _navigation(client)
     assert ("Stories", "/stories/") in navigation
     assert not any(href == "/case-studies/" for _label, href in navigation)
+
+
+def test_the_navigation_shows_the_label_editors_gave_a_section(client, site_tree):
+    index = site_tree["business-cases"]
+    index.menu_label = "Cases"
+    index.save_revision().publish()
+    assert ("Cases", "/business-cases/") in _navigation(client)
+
+    index.menu_label = ""
+    index.save_revision().publish()
+    assert ("Business cases", "/business-cases/") in _navigation(client)
 
 
 def test_a_page_hidden_from_menus_leaves_the_navigation(client, site_tree):

@@ -56,7 +56,7 @@ CASES = [
     (
         "what's on, nonsense filters",
         "get",
-        lambda w: w["whats_on"].url + "?kind=x&region=%00&audience=&when=nope&page=zz",
+        lambda w: w["whats_on"].url + "?event_type=x&event_region=%00&audience=&when=nope&page=zz",
         None,
         PUBLIC,
     ),

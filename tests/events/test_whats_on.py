@@ -76,19 +76,19 @@ def test_upcoming_soonest_first_and_past_latest_first(client, site_tree, program
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("kind=course", ["Cohort in March"]),
-        ("kind=event", ["Soon online", "Hybrid for leaders", "Later in Leeds"]),
+        ("event_type=course", ["Cohort in March"]),
+        ("event_type=event", ["Soon online", "Hybrid for leaders", "Later in Leeds"]),
         (
-            "kind=event&kind=course",
+            "event_type=event&event_type=course",
             ["Soon online", "Cohort in March", "Hybrid for leaders", "Later in Leeds"],
         ),
         ("attendance=online", ["Soon online", "Cohort in March", "Hybrid for leaders"]),
         ("attendance=in-person", ["Hybrid for leaders", "Later in Leeds"]),
-        ("region=Yorkshire+and+The+Humber", ["Later in Leeds"]),
+        ("event_region=Yorkshire+and+The+Humber", ["Later in Leeds"]),
         # Events for everyone are for leaders too; the digital teams' cohort is not.
         ("audience=leaders", ["Soon online", "Hybrid for leaders", "Later in Leeds"]),
         ("audience=digital-teams", ["Soon online", "Cohort in March", "Later in Leeds"]),
-        ("region=Wales", []),
+        ("event_region=Wales", []),
     ],
 )
 def test_filters(client, site_tree, programme, query, expected):
@@ -96,14 +96,30 @@ def test_filters(client, site_tree, programme, query, expected):
 
 
 @pytest.mark.django_db
-def test_nonsense_filters_are_ignored_not_an_error(client, site_tree, programme):
-    url = site_tree["whats-on"].url + "?kind=%00&region=Atlantis&when=tomorrow&page=-1&audience=x"
+def test_a_bad_when_or_page_falls_back_to_upcoming_page_one(client, site_tree, programme):
+    url = site_tree["whats-on"].url + "?when=tomorrow&page=-1&kind=%00"
     assert titles(client, url) == [
         "Soon online",
         "Cohort in March",
         "Hybrid for leaders",
         "Later in Leeds",
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["audience=x", "event_region=Atlantis", "event_type=webinar", "attendance=" + "a" * 500],
+)
+def test_an_unknown_filter_value_says_nothing_matches_and_offers_to_clear(
+    client, site_tree, programme, query
+):
+    response = client.get(f"{site_tree['whats-on'].url}?{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No events match these filters." in html
+    assert f'href="{site_tree["whats-on"].url}">Clear all filters</a>' in html
+    assert not [title for title in ALL if f">{title}</a>" in html]
 
 
 @pytest.mark.django_db
