@@ -11,6 +11,7 @@ from core.models import StandardPage
 from core.services import site_record_sync
 from core.site_url import site_host_and_port
 from events.models import EventIndexPage
+from funding.models import FundingIndexPage
 from home.models import HomePage
 from organisations.models import OrganisationIndexPage
 
@@ -30,6 +31,14 @@ OTHER_INDEX_PAGES = [
         "the country. Training courses are free for staff of organisations that have signed "
         "the Local Digital Declaration.</p>",
     ),
+    (
+        FundingIndexPage,
+        "Local Digital Fund",
+        "local-digital-fund",
+        "<p>Funding for councils that have signed the Local Digital Declaration to solve "
+        "shared problems together. Every application is published once its round closes, "
+        "funded or not, and so is the progress of funded projects.</p>",
+    ),
 ]
 
 
@@ -46,7 +55,7 @@ def index_pages() -> list[tuple[type[Page], str, str, str]]:
 
 
 # Reached from the home page ("Next events") and members' profiles instead of the menu.
-NOT_IN_MENU = {EventIndexPage}
+NOT_IN_MENU = {EventIndexPage, FundingIndexPage}
 
 
 def publish(page: Page) -> Page:
