@@ -12,6 +12,7 @@ from core.models import StandardPage
 from core.services import site_record_sync
 from core.site_url import site_host_and_port
 from events.models import EventIndexPage
+from funding.models import FundingIndexPage
 from home.models import HomePage
 from organisations.models import OrganisationIndexPage
 from patterns.models import ServicePatternIndexPage
@@ -32,6 +33,14 @@ OTHER_INDEX_PAGES = [
         "the country. Training courses are free for staff of organisations that have signed "
         "the Local Digital Declaration.</p>",
     ),
+    (
+        FundingIndexPage,
+        "Local Digital Fund",
+        "local-digital-fund",
+        "<p>Funding for councils that have signed the Local Digital Declaration to solve "
+        "shared problems together. Every application is published once its round closes, "
+        "funded or not, and so is the progress of funded projects.</p>",
+    ),
 ]
 
 
@@ -47,9 +56,10 @@ def index_pages() -> list[tuple[type[Page], str, str, str]]:
     ]
 
 
-# Sections kept out of the service navigation: none, now that the menu holds ten items on
-# one row at 1280 pixels (tests/browser/test_layout.py).
-NOT_IN_MENU: set[type] = set()
+# Sections kept out of the service navigation, which holds ten items on one row at 1280
+# pixels (tests/browser/test_layout.py): the fund is reached from the Declaration's pages and
+# members' profiles.
+NOT_IN_MENU: set[type] = {FundingIndexPage}
 # The short labels the site starts with, so ten sections fit the menu on one row at 1280
 # pixels; editors change them on each page's Promote tab ("Label in the menu").
 MENU_LABELS = {ProcurementBriefIndexPage: "Procurement", ServicePatternIndexPage: "Patterns"}

@@ -254,6 +254,36 @@ FIELD_SCHEMAS = {
     "signatories_only": {"type": "boolean"},
     "who_it_is_for": RICH_TEXT_SCHEMA,
     "what_you_will_learn": RICH_TEXT_SCHEMA,
+    "opens_at": {"type": "string", "format": "date-time"},
+    "closes_at": {"type": "string", "format": "date-time"},
+    "decisions_by": DATE,
+    "minimum_organisations": {
+        "type": "integer",
+        "description": "Signatory organisations an application needs, its lead included.",
+    },
+    "maximum_leads": {"type": "integer", "description": "Bids one organisation may lead."},
+    "lead_eligibility": {"type": "string", "enum": ["any", "councils"]},
+    "phase_limits": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "phase": {"type": "string", "enum": ["discovery", "alpha", "beta"]},
+                "maximum_amount": {"type": "integer", "description": "Whole pounds."},
+            },
+        },
+    },
+    "criteria": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "title": TEXT,
+                "description": TEXT,
+                "weight": {"type": "integer", "description": "Percent; they add up to 100."},
+            },
+        },
+    },
     "user_needs": RICH_TEXT_SCHEMA,
     "when_to_use": RICH_TEXT_SCHEMA,
     "when_not_to_use": RICH_TEXT_SCHEMA,

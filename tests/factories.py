@@ -12,6 +12,7 @@ from casestudies.models import BusinessCasePage, CaseStudyPage, ProcurementBrief
 from community.models import Signature, SignatureStatus
 from core.models import ServiceArea, StandardPage
 from events.models import UK_TIME, EventPage, EventSeriesPage, TrainingCoursePage
+from funding.models import AssessmentCriterion, FundingRoundPage, PhaseLimit
 from organisations.models import Organisation, OrganisationEmailDomain, OrganisationType
 from patterns.models import ServicePatternPage
 
@@ -177,6 +178,33 @@ class EventSeriesPageFactory(ContentPageFactory):
         model = EventSeriesPage
 
 
+class FundingRoundPageFactory(ContentPageFactory):
+    """A round open from yesterday for a month: discovery up to £100,000 and alpha up to
+    £350,000, two signatory organisations at least, two leads each, two criteria."""
+
+    title = factory.Sequence(lambda n: f"Local Digital Fund round {n}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    minimum_organisations = 2
+    maximum_leads = 2
+    # Children given to the page itself, so they are in the revision that publishes it.
+    phase_limits = factory.LazyFunction(
+        lambda: [
+            PhaseLimit(phase="discovery", maximum_amount=100_000),
+            PhaseLimit(phase="alpha", maximum_amount=350_000),
+        ]
+    )
+    criteria = factory.LazyFunction(
+        lambda: [
+            AssessmentCriterion(title="Shared problem", weight=60),
+            AssessmentCriterion(title="Open outputs", weight=40),
+        ]
+    )
+
+    class Meta:
+        model = FundingRoundPage
+
+
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Standard page {n}")
 
@@ -192,4 +220,5 @@ FACTORY_FOR_MODEL = {
     EventPage: EventPageFactory,
     TrainingCoursePage: TrainingCoursePageFactory,
     EventSeriesPage: EventSeriesPageFactory,
+    FundingRoundPage: FundingRoundPageFactory,
 }

@@ -27,6 +27,7 @@ from core.content_types import content_type_for_model
 from core.models import LocalService, Principle, ServiceArea
 from core.services import reference_taxonomies_load
 from events.demo import events_demo_load
+from funding.demo import funding_demo_load
 from home.demo.community import community_demo_load
 from home.demo.documents import text_to_pdf
 from home.site_tree import publish, site_tree_ensure
@@ -46,6 +47,7 @@ DEMO_USERS = [
     ("admin", "admin@localdigital.invalid", None, True),
     ("editor", "editor@localdigital.invalid", "Editors", False),
     ("moderator", "moderator@localdigital.invalid", "Moderators", False),
+    ("assessor", "assessor@localdigital.invalid", "Funding assessors", False),
 ]
 
 RELATION_KEYS = {
@@ -256,10 +258,13 @@ def demo_load() -> dict:
     community = community_demo_load()
     # After the community's: registrations belong to its demo members.
     events = events_demo_load()
+    # After the signatures: applications are led by and partnered with signatories.
+    funding = funding_demo_load()
     return {
         "pages_created": created,
         "users_created": users_created,
         "tree": tree,
         "community": community,
         "events": events,
+        "funding": funding,
     }

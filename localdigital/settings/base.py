@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "search",
     "listings",
     "events",
+    "funding",
     "home",
     # Site-wide operator commands (site_backup, site_restore); above every app they touch.
     "localdigital.ops",

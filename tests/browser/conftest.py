@@ -402,3 +402,58 @@ def events(community):
         "course": TrainingCoursePage.objects.get(pk=course.pk),
         "cohort": EventPage.objects.get(pk=cohort.pk),
     }
+
+
+@pytest.fixture
+def funding(community):
+    """`community` plus the fund: Hackney signs too; round 7 is open (two signatory
+    organisations); round 6 is closed, with Cardiff's funded bid partnered by Hackney."""
+    from django.utils import timezone
+
+    from core.models import Principle
+    from funding import services as funding_services
+    from funding.models import FundingRoundPage
+
+    factories.SignatureFactory(organisation=community["hackney"])
+    index = community["tree"]["local-digital-fund"]
+    open_round = factories.FundingRoundPageFactory(
+        parent=index, title="Local Digital Fund: round 7", slug="round-7"
+    )
+    closed_round = factories.FundingRoundPageFactory(
+        parent=index, title="Local Digital Fund: round 6", slug="round-6"
+    )
+    bid = funding_services.application_start(
+        round_page=closed_round, profile=community["cardiff_member"]
+    )
+    funding_services.application_save(
+        application=bid,
+        fields={
+            "project_title": "Shared bulky waste booking",
+            "phase": "alpha",
+            "amount_requested": 200_000,
+            "problem": "Every council books bulky waste collections by phone.",
+            "users": "Residents with something large to throw away.",
+            "plan": "An alpha of one booking service for both councils.",
+        },
+        principles=Principle.objects.order_by("number")[:2],
+        partners=[
+            funding_services.PartnerEntry(community["hackney"], "Asha Patel", "asha@hackney.gov.uk")
+        ],
+        budget_lines=[("Developers", 150_000), ("User research", 50_000)],
+    )
+    funding_services.partner_confirm(bid.partners.get())
+    assert funding_services.application_submit(bid) == []
+    funding_services.decision_record(
+        application=bid, funded=True, amount=180_000, reason="A shared problem.", user=None
+    )
+    FundingRoundPage.objects.filter(pk=closed_round.pk).update(
+        opens_at=timezone.now() - datetime.timedelta(days=90),
+        closes_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    return {
+        **community,
+        "fund": index,
+        "open_round": FundingRoundPage.objects.get(pk=open_round.pk),
+        "closed_round": FundingRoundPage.objects.get(pk=closed_round.pk),
+        "funded_bid": bid,
+    }
