@@ -13,8 +13,13 @@ from funding.models import (
     ApplicationPartner,
     ApplicationStatus,
     FundingApplication,
+    FundingIndexPage,
     FundingRoundPage,
 )
+
+
+def fund_index() -> FundingIndexPage | None:
+    return FundingIndexPage.objects.live().public().first()
 
 
 def public_rounds() -> QuerySet:

@@ -1,0 +1,21 @@
+"""What other apps' templates show of the fund: a link to it, and the rounds open now.
+(Templates below the fund, like the Declaration's and a member's profile, load these by name,
+so no module below imports this one.)"""
+
+from django import template
+
+from funding import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("funding/includes/fund_panel.html", takes_context=True)
+def fund_panel(context, heading_level: int = 2):
+    """The fund in a few lines, with its open rounds; nothing if the site has no fund page."""
+    index = selectors.fund_index()
+    return {
+        "request": context.get("request"),
+        "fund": index,
+        "open_rounds": list(selectors.open_rounds()) if index else [],
+        "heading_level": heading_level,
+    }
