@@ -26,6 +26,7 @@ from modelcluster.fields import ParentalKey
 
 from core import page_views
 from core.models import BasePage, ListingPageMixin
+from events.models import clock_time, long_day, uk_time
 
 # What a round's page shows (its applications once closed, its figures) is read by
 # funding.selectors, which imports these models: the page asks through this hook.
@@ -126,6 +127,15 @@ class FundingRoundPage(BasePage):
 
     def has_closed(self, now=None) -> bool:
         return (now or timezone.now()) >= self.closes_at
+
+    @property
+    def opens_text(self) -> str:
+        """ "Tuesday 24 November 2026 at 12pm": GOV.UK's style, in UK time."""
+        return f"{long_day(uk_time(self.opens_at))} at {clock_time(uk_time(self.opens_at))}"
+
+    @property
+    def closes_text(self) -> str:
+        return f"{long_day(uk_time(self.closes_at))} at {clock_time(uk_time(self.closes_at))}"
 
     @property
     def state_label(self) -> str:

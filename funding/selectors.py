@@ -163,6 +163,16 @@ def round_context(round_page: FundingRoundPage, request) -> dict:
         context["figures"] = round_figures(round_page)
         context["chart_bars"] = chart_bars(context["figures"]["by_phase"])
         context["chart_height"] = CHART_ROW * len(context["chart_bars"])
+        figures = context["figures"]
+        context["figure_tables"] = [
+            (caption, rows)
+            for caption, rows in (
+                ("Money awarded by phase", figures["by_phase"]),
+                ("Money awarded by nation", figures["by_nation"]),
+                ("Money awarded by region", figures["by_region"]),
+            )
+            if rows
+        ]
     return context
 
 

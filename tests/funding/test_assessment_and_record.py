@@ -169,6 +169,9 @@ def test_a_closed_rounds_figures_agree_on_the_page_and_in_the_csv(submitted, ope
     page = Client().get(open_round.url).content.decode()
     assert "£280,000" in page
     assert "<svg" in page
+    # One table per grouping, each captioned, as the chart's words.
+    for caption in ("Money awarded by phase", "Money awarded by nation", "Money awarded by region"):
+        assert f">{caption}</caption>" in page
 
 
 def test_an_open_rounds_figures_are_not_published(open_round):
