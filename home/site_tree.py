@@ -13,6 +13,7 @@ from core.site_url import site_host_and_port
 from events.models import EventIndexPage
 from home.models import HomePage
 from organisations.models import OrganisationIndexPage
+from projects.models import ProjectIndexPage
 
 # Index pages that list no content type; each content type's comes from the registry.
 OTHER_INDEX_PAGES = [
@@ -29,6 +30,13 @@ OTHER_INDEX_PAGES = [
         "<p>Events and training for people working in and with councils: online and around "
         "the country. Training courses are free for staff of organisations that have signed "
         "the Local Digital Declaration.</p>",
+    ),
+    (
+        ProjectIndexPage,
+        "Declaration projects",
+        "projects",
+        "<p>What the organisations that signed the Local Digital Declaration committed to "
+        "do, how far each project has got and what it produced.</p>",
     ),
 ]
 

@@ -61,6 +61,10 @@ FACETS = [
     ("region", "region", "Region"),
     ("year", "year", "Year"),
     ("maturity", "maturity", "Maturity"),  # service patterns only
+    ("phase", "phase", "Phase"),  # Declaration projects only, as are the next three
+    ("status", "status", "Status"),
+    ("principle", "principle", "Declaration principle"),
+    ("funded", "funded", "Funding"),
     ("review", "review", "Review"),  # one value: "Needs review" (search.indexing)
 ]
 FACET_HEADINGS = {name: heading for _param, name, heading in FACETS}
@@ -78,6 +82,10 @@ class SearchFilters:
     region: tuple[str, ...] = ()
     year: tuple[str, ...] = ()
     maturity: tuple[str, ...] = ()
+    phase: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    principle: tuple[str, ...] = ()
+    funded: tuple[str, ...] = ()
     review: tuple[str, ...] = ()
 
     @classmethod

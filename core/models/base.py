@@ -234,6 +234,11 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
         their maturity."""
         return []
 
+    def listing_place_organisations(self, organisations):
+        """Of `organisations` (the page's), those whose nation and region the listing's
+        place filters count; all of them by default, a project only its lead."""
+        return organisations
+
     @property
     def listing_status(self) -> str:
         """A word a card shows beside the type (a pattern's maturity); none by default."""

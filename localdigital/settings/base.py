@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "community",
     "search",
     "listings",
+    "projects",
     "events",
     "home",
     # Site-wide operator commands (site_backup, site_restore); above every app they touch.

@@ -19,6 +19,10 @@ FACET_FIELDS = [
     "region",
     "year",
     "maturity",
+    "phase",
+    "status",
+    "principle",
+    "funded",
     "review",
 ]
 # Terms aggregations return only 10 buckets unless told otherwise.
