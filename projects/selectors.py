@@ -32,7 +32,7 @@ def published_updates(project: ProjectPage) -> QuerySet:
 
 def project_organisation_ids(project: ProjectPage) -> set[int]:
     """The lead and partner organisations, whose verified members may post updates."""
-    ids = set(project.organisations.values_list("pk", flat=True))
+    ids = {org.pk for org in project.organisations.all()}
     if project.lead_organisation_id:
         ids.add(project.lead_organisation_id)
     return ids

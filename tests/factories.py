@@ -208,6 +208,14 @@ class ProjectPageFactory(ContentPageFactory):
         model = ProjectPage
 
     @factory.post_generation
+    def organisations(obj, create, extracted, **kwargs):
+        """organisations=[lead, *partners], as for any content page: the project keeps its
+        BasePage organisations from its lead and partners."""
+        if extracted:
+            obj.lead_organisation = extracted[0]
+            obj.partner_organisations.set(extracted[1:])
+
+    @factory.post_generation
     def partner_organisations(obj, create, extracted, **kwargs):
         if extracted:
             obj.partner_organisations.set(extracted)

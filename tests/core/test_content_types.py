@@ -287,6 +287,7 @@ def test_types_outside_the_library_are_searched_and_in_the_api_but_not_contribut
         "EventPage",
         "EventSeriesPage",
         "TrainingCoursePage",
+        "ProjectPage",
     }
     for item in outside:
         assert item.model in content_models()  # indexed, listed, downloaded, in the API
