@@ -38,6 +38,7 @@ from organisations.services import (
     organisation_upsert,
 )
 from patterns.models import ServicePatternPage
+from projects.demo import projects_demo_load
 
 # Its text is core.boilerplate's, so search leaves it out of the index and the snippets.
 ILLUSTRATIVE_NOTICE = ("callout", {"text": DEMO_NOTICE_HTML})
@@ -256,10 +257,12 @@ def demo_load() -> dict:
     community = community_demo_load()
     # After the community's: registrations belong to its demo members.
     events = events_demo_load()
+    projects = projects_demo_load()
     return {
         "pages_created": created,
         "users_created": users_created,
         "tree": tree,
         "community": community,
         "events": events,
+        "projects": projects,
     }

@@ -425,3 +425,16 @@ def test_report_lists_year_old_signatories_with_no_live_project(
     html = client_for("moderator").get(reverse("signed_without_project")).content.decode()
     assert "Council A" in html
     assert "Council B" not in html
+
+
+def test_demo_projects_cover_every_phase_with_updates(site_tree):
+    from projects.demo import projects_demo_load
+    from projects.models import ProjectPhase
+
+    for code in ("HCK", "LBH", "SKP", "MAN", "DUR", "NYE", "KEN", "BNE", "WRL"):
+        factories.OrganisationFactory(code=code, slug=code.lower(), name=f"Council {code}")
+    assert projects_demo_load()["projects_created"] == 5
+    assert projects_demo_load()["projects_created"] == 0  # idempotent
+    live = ProjectPage.objects.live()
+    assert {project.phase for project in live} == set(ProjectPhase.values)
+    assert all(project.updates.filter(status=ModerationStatus.APPROVED) for project in live)
