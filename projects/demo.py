@@ -5,6 +5,7 @@ Idempotent: a project that exists (by slug) is left alone, and so are its update
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +20,7 @@ from organisations.models import Organisation
 from projects.models import ProjectIndexPage, ProjectPage, ProjectUpdate
 from search import indexing
 
+UK_TIME = ZoneInfo("Europe/London")
 NOTICE = ("callout", {"text": DEMO_NOTICE_HTML})
 
 # slug, title, lead and partner codes, phase, status, days since it started, funding,
@@ -98,6 +100,7 @@ def projects_demo_load() -> dict:
         .values_list("pk", flat=True)[: 2 * len(PROJECTS)]
     )
     made = []
+    taken = set(BasePage.objects.values_list("date", flat=True))
     for number, (slug, title, codes, phase, status, age, funding, budget, updates) in enumerate(
         PROJECTS
     ):
@@ -107,7 +110,11 @@ def projects_demo_load() -> dict:
         lead = organisations.get(codes[0])
         if lead is None:  # the demo's councils are not loaded
             continue
+        # As every demo page, dated by a day of its own (feeds list each on its day).
         started = today - datetime.timedelta(days=age)
+        while started in taken:
+            started -= datetime.timedelta(days=1)
+        taken.add(started)
         project = ProjectPage(
             slug=slug,
             title=title,
@@ -116,6 +123,7 @@ def projects_demo_load() -> dict:
             phase=phase,
             status=status,
             date=started,
+            last_reviewed=started,
             planned_end=started + datetime.timedelta(days=540),
             funding_source=funding,
             budget=budget,
@@ -129,8 +137,10 @@ def projects_demo_load() -> dict:
         for page_id in library[number * 2 : number * 2 + 2]:
             project.outputs.create(page_id=page_id)
         project.save_revision().publish()
-        published_at = datetime.datetime.combine(started, datetime.time(9)).astimezone()
-        Page.objects.filter(pk=project.pk).update(first_published_at=published_at)
+        published_at = datetime.datetime.combine(started, datetime.time(9), tzinfo=UK_TIME)
+        Page.objects.filter(pk=project.pk).update(
+            first_published_at=published_at, last_published_at=published_at
+        )
         for days_ago, happened, next_steps in updates:
             ProjectUpdate.objects.create(
                 project=project,
