@@ -4,7 +4,7 @@ projects gone quiet and signatories with no project started."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from community.models import Commitment, ModerationStatus, Signature, SignatureStatus
@@ -54,28 +54,45 @@ class OrganisationProject:
     latest_update: ProjectUpdate | None
 
 
-def projects_for_organisation(organisation_id: int) -> list[OrganisationProject]:
-    """The live, public projects an organisation leads or works on as a partner, newest
-    start first, each with its latest published update (two queries)."""
-    projects = list(
-        public_projects()
-        .filter(Q(lead_organisation_id=organisation_id) | Q(organisations__pk=organisation_id))
-        .distinct()
-        .order_by("-date", "-pk")
+def projects_for_organisations(organisation_ids) -> dict[int, list[OrganisationProject]]:
+    """The live, public projects each organisation leads or works on as a partner, newest
+    start first, each with its latest published update: two queries however many
+    organisations (a page of signatories)."""
+    wanted = set(organisation_ids)
+    found: dict[int, list[OrganisationProject]] = {pk: [] for pk in wanted}
+    if not wanted:
+        return found
+    links = list(
+        ProjectPage.organisations.through.objects.filter(
+            organisation_id__in=wanted,
+            basepage_id__in=public_projects().values("pk"),
+        ).values_list("basepage_id", "organisation_id")
     )
+    projects = {
+        project.pk: project
+        for project in public_projects().filter(pk__in={pk for pk, _org in links})
+    }
     latest: dict[int, ProjectUpdate] = {}
     for update in ProjectUpdate.objects.filter(
-        project__in=[project.pk for project in projects], status=ModerationStatus.APPROVED
+        project__in=list(projects), status=ModerationStatus.APPROVED
     ).order_by("happened_on", "created_at"):
         latest[update.project_id] = update
-    return [
-        OrganisationProject(
-            project=project,
-            role="Lead" if project.lead_organisation_id == organisation_id else "Partner",
-            latest_update=latest.get(project.pk),
+    for project_id, organisation_id in links:
+        project = projects[project_id]
+        found[organisation_id].append(
+            OrganisationProject(
+                project=project,
+                role="Lead" if project.lead_organisation_id == organisation_id else "Partner",
+                latest_update=latest.get(project_id),
+            )
         )
-        for project in projects
-    ]
+    for rows in found.values():
+        rows.sort(key=lambda row: (row.project.date, row.project.pk), reverse=True)
+    return found
+
+
+def projects_for_organisation(organisation_id: int) -> list[OrganisationProject]:
+    return projects_for_organisations([organisation_id])[organisation_id]
 
 
 def stale_projects(*, today: datetime.date | None = None) -> list[ProjectPage]:

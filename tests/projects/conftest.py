@@ -6,6 +6,7 @@ import pytest
 from projects.models import ProjectPage
 from tests.community.conftest import (  # noqa: F401 - fixtures shared with the community tests
     client_for,
+    declaration_page,
     members,
     org_a,
     org_b,

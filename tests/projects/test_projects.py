@@ -438,3 +438,33 @@ def test_demo_projects_cover_every_phase_with_updates(site_tree):
     live = ProjectPage.objects.live()
     assert {project.phase for project in live} == set(ProjectPhase.values)
     assert all(project.updates.filter(status=ModerationStatus.APPROVED) for project in live)
+
+
+def test_signatories_page_shows_projects_and_their_latest_update(
+    client, declaration_page, make_page, org_a, members
+):
+    factories.SignatureFactory(organisation=org_a)
+    project = make_page(ProjectPage, title="Open repairs", lead_organisation=org_a)
+    approve(
+        post_update(
+            project,
+            members["owner"],
+            what_happened="Older news",
+            happened_on=datetime.date(2026, 1, 1),
+        )
+    )
+    approve(
+        post_update(
+            project,
+            members["owner"],
+            what_happened="Latest news",
+            happened_on=datetime.date(2026, 2, 1),
+        )
+    )
+    make_page(ProjectPage, title="Draft repairs", lead_organisation=org_a, publish=False)
+
+    html = client.get(declaration_page.url + "signatories/").content.decode()
+    assert "Open repairs" in html
+    assert "Latest news" in html
+    assert "Older news" not in html
+    assert "Draft repairs" not in html
