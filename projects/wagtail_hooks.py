@@ -10,6 +10,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from community.models import ModerationStatus
+from community.moderation import MODERATION_QUEUES_HOOK
 from core.reports import report_urls
 from projects import services, views
 from projects.models import PROJECT_CONTEXT, ProjectUpdate
@@ -79,6 +81,18 @@ def register_signed_without_project_menu_item():
         icon_name="warning",
         order=810,
     )
+
+
+@hooks.register(MODERATION_QUEUES_HOOK)
+def project_updates_queue():
+    # On the admin dashboard's "What needs you", beside comments.
+    return [
+        (
+            "Project updates waiting for moderation",
+            ProjectUpdate,
+            {"status": ModerationStatus.PENDING},
+        )
+    ]
 
 
 # What the project page shows (projects.models names the hook; see core/page_views.py).

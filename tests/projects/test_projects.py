@@ -468,3 +468,19 @@ def test_signatories_page_shows_projects_and_their_latest_update(
     assert "Latest news" in html
     assert "Older news" not in html
     assert "Draft repairs" not in html
+
+
+def test_moderators_dashboard_counts_pending_updates_and_links_to_them(
+    client, project, members, staff
+):
+    pending = post_update(project, members["owner"], what_happened="Waiting one")
+    approve(post_update(project, members["owner"], what_happened="Done one"))
+    client.force_login(staff["moderator"])
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Project updates waiting for moderation: 1" in html
+    link = "/admin/snippets/projects/projectupdate/?status=pending"
+    assert f'href="{link}"' in html
+    listed = client.get(link).content.decode()
+    assert f"/projectupdate/edit/{pending.pk}/" in listed
+    assert "Done one" not in listed
