@@ -484,3 +484,8 @@ def test_moderators_dashboard_counts_pending_updates_and_links_to_them(
     listed = client.get(link).content.decode()
     assert f"/projectupdate/edit/{pending.pk}/" in listed
     assert "Done one" not in listed
+
+
+def test_project_page_offers_to_follow_its_lead_organisation(client_for, project):
+    html = client_for("verified_other").get(project.url).content.decode()
+    assert "kind=organisation&amp;value=council-a" in html
