@@ -145,6 +145,7 @@ class ProjectPage(BasePage):
     content_type_label = "Declaration project"
     content_type_plural_label = "Declaration projects"
     in_library = False  # a signatory's commitment, not shared work (core.content_types)
+    followable = True  # members follow one project for its updates (FollowKind.PAGE)
     schema_org_type = "Project"
     api_fields: ClassVar[list] = [
         APIField("lead_organisation", serializer=LeadOrganisationField()),

@@ -168,7 +168,8 @@ def update_create(
 def update_moderated(*, update: ProjectUpdate, previous_status: str) -> None:
     """After a moderator changes an update's status in the admin. Approval applies its
     change of phase or status to the page (a new revision, published) and tells followers
-    of the project's organisations and service areas; the page shows it from then on."""
+    of the project and of its organisations and service areas; the page shows it from then
+    on."""
     if update.status == previous_status:
         return
     update.moderated_at = timezone.now()
@@ -203,11 +204,13 @@ def project_change_apply(*, update: ProjectUpdate) -> None:
 
 
 def update_follows(project: ProjectPage):
-    """Follows of the project's organisations and service areas, by active members."""
+    """Follows of the project itself and of its organisations and service areas, by
+    active members."""
     org_slugs = list(project.organisations.values_list("slug", flat=True))
     area_slugs = list(project.service_areas.values_list("slug", flat=True))
     return Follow.objects.filter(
-        Q(kind=FollowKind.ORGANISATION, value__in=org_slugs)
+        Q(kind=FollowKind.PAGE, value=str(project.pk))
+        | Q(kind=FollowKind.ORGANISATION, value__in=org_slugs)
         | Q(kind=FollowKind.SERVICE_AREA, value__in=area_slugs),
         user__is_active=True,
     ).select_related("user")

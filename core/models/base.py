@@ -142,6 +142,9 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
     # Text fields only some readers get (an online event's joining details): never searched,
     # never in the API, as tests/core/test_page_types.py checks.
     private_text_fields: ClassVar[tuple[str, ...]] = ()
+    # Whether members may follow one page of the type (FollowKind.PAGE): only pages with news
+    # of their own after publication (a Declaration project's updates).
+    followable: ClassVar[bool] = False
     content_type_plural_label = ""  # several: "Case studies" (index page, feed, home section)
     content_type_description = ""  # one line under its section on the home page
     index_page_intro = ""  # the intro (HTML) the site tree gives its new index page

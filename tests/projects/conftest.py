@@ -10,6 +10,7 @@ from tests.community.conftest import (  # noqa: F401 - fixtures shared with the 
     members,
     org_a,
     org_b,
+    pattern,
     shared_host_org,
     staff,
 )

@@ -486,6 +486,30 @@ def test_moderators_dashboard_counts_pending_updates_and_links_to_them(
     assert "Done one" not in listed
 
 
-def test_project_page_offers_to_follow_its_lead_organisation(client_for, project):
-    html = client_for("verified_other").get(project.url).content.decode()
-    assert "kind=organisation&amp;value=council-a" in html
+def test_members_follow_one_project_and_hear_of_its_updates(
+    client_for, project, members, django_capture_on_commit_callbacks
+):
+    reader = client_for("verified_other")
+    html = reader.get(project.url).content.decode()
+    assert f"kind=page&amp;value={project.pk}" in html
+    response = reader.post(
+        reverse("community:follow"),
+        {"kind": "page", "value": str(project.pk), "frequency": "immediate"},
+    )
+    assert response.status_code == 302
+    assert Follow.objects.filter(kind=FollowKind.PAGE, value=str(project.pk)).exists()
+    update = post_update(project, members["owner"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(update)
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        ([members["verified_other"].user.email], "Update: Shared bin booking")
+    ]
+
+
+def test_only_followable_live_pages_may_be_followed(client_for, pattern, make_page, org_a):
+    draft = make_page(ProjectPage, title="Draft", lead_organisation=org_a, publish=False)
+    reader = client_for("verified_other")
+    for value in (str(pattern.pk), str(draft.pk), "nope"):
+        response = reader.get(reverse("community:follow"), {"kind": "page", "value": value})
+        assert response.status_code == 404, value
