@@ -57,6 +57,18 @@ def test_draft_project_never_appears_in_search_listing_api_or_feeds(client, make
     assert "Secret shared bins" not in client.get("/sitemap.xml").content.decode()
 
 
+def test_private_project_never_appears_and_takes_no_updates(client, client_for, project):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=project, restriction_type=PageViewRestriction.LOGIN)
+    assert not SearchDocument.objects.filter(page_id=project.pk).exists()
+    assert "Shared bin booking" not in client.get("/projects/").content.decode()
+    assert "Shared bin booking" not in client.get("/projects/?format=json").content.decode()
+    assert client.get(f"/api/v2/pages/{project.pk}/").status_code == 404
+    update_url = reverse("projects:update_create", args=[project.pk])
+    assert client_for("owner").get(update_url).status_code == 404
+
+
 def test_published_project_is_searched_listed_and_in_the_api(client, project):
     found = re.sub(r"</?mark>", "", client.get("/search/?q=shared+bin").content.decode())
     assert "Shared bin booking" in found
@@ -311,11 +323,16 @@ def test_permission_matrix(client_for, project, members, role):
         ),
         ("report", reverse("signed_without_project"), REPORT),
     ]
-    wrong = [
-        f"{name}: expected {expected[role]}, got {outcome(client.get(url))}"
-        for name, url, expected in cases
-        if outcome(client.get(url)) != expected[role]
-    ]
+    wrong = []
+    for name, url, expected in cases:
+        got = outcome(client.get(url))
+        if got != expected[role]:
+            wrong.append(f"GET {name}: expected {expected[role]}, got {got}")
+    # Posting is refused exactly as asking for the form is; an empty post re-shows the form.
+    update_url = reverse("projects:update_create", args=[project.pk])
+    got = outcome(client.post(update_url, {}))
+    if got != UPDATE_GET[role]:
+        wrong.append(f"POST post an update: expected {UPDATE_GET[role]}, got {got}")
     assert not wrong, f"as {role}:\n" + "\n".join(wrong)
 
 
