@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from community.access import signed_in_required
 from community.auth import member_profile
+from community.ratelimit import rate_limit
 from projects import selectors, services
 from projects.forms import ProjectUpdateForm
 
@@ -18,6 +19,7 @@ def public_project(page_id: int):
 
 @require_http_methods(["GET", "POST"])
 @signed_in_required
+@rate_limit("project_update")
 def update_create(request, page_id: int):
     project = public_project(page_id)
     profile = member_profile(request.user)

@@ -530,3 +530,17 @@ def test_only_followable_live_pages_may_be_followed(client_for, pattern, make_pa
     for value in (str(pattern.pk), str(draft.pk), "nope"):
         response = reader.get(reverse("community:follow"), {"kind": "page", "value": value})
         assert response.status_code == 404, value
+
+
+def test_updates_are_rate_limited(client_for, project, settings):
+    settings.COMMUNITY_RATE_LIMITS = {**settings.COMMUNITY_RATE_LIMITS, "project_update": (2, 3600)}
+    client = client_for("owner")
+    url = reverse("projects:update_create", args=[project.pk])
+    today = timezone.localdate().strftime("%d %m %Y")
+    statuses = [
+        client.post(url, {"happened_on": today, "what_happened": f"News {n}"}).status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert ProjectUpdate.objects.count() == 2
+    assert client.get(url).status_code == 200
