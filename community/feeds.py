@@ -17,7 +17,7 @@ from django.utils.html import escape
 
 from community.models import EVERYTHING_VALUE, FollowKind
 from core.content_types import content_type_by_model_name, content_type_by_plural_slug
-from core.models import ContentTag, ServiceArea
+from core.models import BasePage, ContentTag, ServiceArea
 from core.site_url import absolute_url
 from listings import selectors as listing_selectors
 from organisations.models import Organisation
@@ -45,6 +45,10 @@ def follow_target(kind: str, value: str) -> dict | None:
     if kind == "service_area":
         area = ServiceArea.objects.filter(slug=value).first()
         return area and {"label": area.name, "feed_slug": ("service-area", area.slug)}
+    if kind == FollowKind.PAGE:
+        page = followable_page(value)
+        # A page's news comes by email only: there is no feed of one page.
+        return page and {"label": f"‘{page.title}’", "feed_slug": None}
     if kind == "organisation":
         organisation = Organisation.objects.filter(slug=value).first()
         return organisation and {
@@ -54,8 +58,20 @@ def follow_target(kind: str, value: str) -> dict | None:
     return None
 
 
+def followable_page(value: str):
+    """The live, public page of a type that may be followed by itself, or None."""
+    value = str(value)
+    if not value.isdigit() or len(value) > 12:
+        return None
+    page = BasePage.objects.live().public().filter(pk=int(value)).specific().first()
+    return page if page is not None and type(page).followable else None
+
+
 def feed_urls(target: dict) -> dict[str, str]:
-    """The RSS and Atom addresses of a follow target's feed (follow_target's "feed_slug")."""
+    """The RSS and Atom addresses of a follow target's feed (follow_target's "feed_slug");
+    none for a target without a feed (one page)."""
+    if target["feed_slug"] is None:
+        return {}
     kind, slug = target["feed_slug"]
     if kind == "all":
         return {name: reverse("community:feed_all", args=[name]) for name in ("rss", "atom")}

@@ -205,6 +205,9 @@ class FollowKind(models.TextChoices):
     # Offered on the pages that list across every type (tags, service areas, organisations),
     # as the "everything" feed is; its value is always EVERYTHING_VALUE.
     EVERYTHING = "everything", "Everything"
+    # One page with news of its own (a Declaration project's updates: BasePage.followable);
+    # its value is the page's id.
+    PAGE = "page", "Page"
 
 
 EVERYTHING_VALUE = "all"

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from wagtail import hooks
 from wagtail.models import GroupApprovalTask, TaskState
 
 from community.models import (
@@ -45,6 +46,16 @@ MODERATION_QUEUES = [
 ]
 
 
+# Apps above community add their own queues, as (label, model, filters) rows like those
+# above, through a Wagtail hook of this name (project updates, projects/wagtail_hooks.py).
+MODERATION_QUEUES_HOOK = "register_moderation_queues"
+
+
+def all_moderation_queues() -> list[tuple]:
+    extra = [row for hook in hooks.get_hooks(MODERATION_QUEUES_HOOK) for row in hook()]
+    return [*MODERATION_QUEUES, *extra]
+
+
 def user_reviews_pages(user) -> bool:
     """Whether the user is a reviewer in any active workflow task (Wagtail's own moderation:
     Moderators in the default workflow), so whether pages can wait for them at all."""
@@ -69,7 +80,7 @@ def moderation_queues(user) -> list[ModerationQueue]:
     how much waits."""
     pages = pages_awaiting_review_queue(user)
     queues = [pages] if pages else []
-    for label, model, filters in MODERATION_QUEUES:
+    for label, model, filters in all_moderation_queues():
         meta = model._meta
         if not user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
             continue

@@ -30,6 +30,7 @@ class HomePage(SiteUrlMixin, CachedRestrictionsMixin, SpecificChildRoutingMixin,
         "core.StandardPage",
         "community.DeclarationPage",
         "events.EventIndexPage",
+        "projects.ProjectIndexPage",
     ]
     max_count = 1
 

@@ -16,6 +16,7 @@ from funding.models import FundingIndexPage
 from home.models import HomePage
 from organisations.models import OrganisationIndexPage
 from patterns.models import ServicePatternIndexPage
+from projects.models import ProjectIndexPage
 
 # Index pages that list no content type; each content type's comes from the registry.
 OTHER_INDEX_PAGES = [
@@ -41,6 +42,13 @@ OTHER_INDEX_PAGES = [
         "shared problems together. Every application is published once its round closes, "
         "funded or not, and so is the progress of funded projects.</p>",
     ),
+    (
+        ProjectIndexPage,
+        "Declaration projects",
+        "projects",
+        "<p>What the organisations that signed the Local Digital Declaration committed to "
+        "do, how far each project has got and what it produced.</p>",
+    ),
 ]
 
 
@@ -57,9 +65,9 @@ def index_pages() -> list[tuple[type[Page], str, str, str]]:
 
 
 # Sections kept out of the service navigation, which holds ten items on one row at 1280
-# pixels (tests/browser/test_layout.py): the fund is reached from the Declaration's pages and
-# members' profiles.
-NOT_IN_MENU: set[type] = {FundingIndexPage}
+# pixels (tests/browser/test_layout.py): the fund and the Declaration's projects are reached
+# from the Declaration's pages, organisations' pages and members' profiles.
+NOT_IN_MENU: set[type] = {FundingIndexPage, ProjectIndexPage}
 # The short labels the site starts with, so ten sections fit the menu on one row at 1280
 # pixels; editors change them on each page's Promote tab ("Label in the menu").
 MENU_LABELS = {ProcurementBriefIndexPage: "Procurement", ServicePatternIndexPage: "Patterns"}

@@ -249,6 +249,25 @@ FIELD_SCHEMAS = {
     "registration_closes_at": {"type": ["string", "null"], "format": "date-time"},
     "is_training": {"type": "boolean", "description": "A cohort of a training course."},
     "materials": STREAM,
+    "lead_organisation": {
+        "oneOf": [{"$ref": "#/components/schemas/OrganisationRef"}, {"type": "null"}]
+    },
+    "partner_organisations": {
+        "type": "array",
+        "items": {"$ref": "#/components/schemas/OrganisationRef"},
+    },
+    "project_phase": {
+        "type": "string",
+        "enum": ["discovery", "alpha", "beta", "live", "retired"],
+    },
+    "project_status": {
+        "type": "string",
+        "enum": ["on-track", "at-risk", "paused", "completed"],
+    },
+    "planned_end": DATE,
+    "budget": MONEY,
+    "outputs": RELATED_PAGE,
+    "links": STREAM,
     "frequency": TEXT,
     "duration": TEXT,
     "signatories_only": {"type": "boolean"},

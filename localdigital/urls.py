@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("", include("events.urls")),
     path("", include("funding.urls")),
+    path("", include("projects.urls")),
     path("tags/", listing_views.tag_index, name="tag_index"),
     path("tags/<str:slug>/", listing_views.tag_detail, name="tag_detail"),
     path("service-areas/", listing_views.service_area_index, name="service_area_index"),

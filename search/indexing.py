@@ -132,6 +132,7 @@ def build_document(
     facets += [("tag", tag.slug, tag.name) for tag in tags]
     for org in organisations:
         facets.append(("organisation", org.slug, listed_names.get(org.slug, org.name)))
+    for org in page.listing_place_organisations(organisations):
         if org.nation:
             facets.append(("nation", org.nation, org.nation))
         if org.region:

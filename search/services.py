@@ -61,6 +61,10 @@ FACETS = [
     ("region", "region", "Region"),
     ("year", "year", "Year"),
     ("maturity", "maturity", "Maturity"),  # service patterns only
+    ("phase", "phase", "Phase"),  # Declaration projects only, as are the next three
+    ("status", "status", "Status"),
+    ("principle", "principle", "Declaration principle"),
+    ("funded", "funded", "Funding"),
     ("review", "review", "Review"),  # one value: "Needs review" (search.indexing)
     # Events only (events.models.EventPage.listing_facets), for What's on.
     ("event_type", "event_type", "Event or training"),
@@ -84,6 +88,10 @@ class SearchFilters:
     region: tuple[str, ...] = ()
     year: tuple[str, ...] = ()
     maturity: tuple[str, ...] = ()
+    phase: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    principle: tuple[str, ...] = ()
+    funded: tuple[str, ...] = ()
     review: tuple[str, ...] = ()
     event_type: tuple[str, ...] = ()
     attendance: tuple[str, ...] = ()

@@ -15,6 +15,7 @@ from events.models import UK_TIME, EventPage, EventSeriesPage, TrainingCoursePag
 from funding.models import AssessmentCriterion, FundingRoundPage, PhaseLimit
 from organisations.models import Organisation, OrganisationEmailDomain, OrganisationType
 from patterns.models import ServicePatternPage
+from projects.models import ProjectPage
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -222,3 +223,41 @@ FACTORY_FOR_MODEL = {
     EventSeriesPage: EventSeriesPageFactory,
     FundingRoundPage: FundingRoundPageFactory,
 }
+
+
+class ProjectPageFactory(ContentPageFactory):
+    """A project led by a new organisation, in discovery and on track, started in 2024."""
+
+    title = factory.Sequence(lambda n: f"Declaration project {n}")
+    lead_organisation = factory.SubFactory(OrganisationFactory)
+    phase = "discovery"
+    status = "on-track"
+
+    class Meta:
+        model = ProjectPage
+
+    @factory.post_generation
+    def organisations(obj, create, extracted, **kwargs):
+        """organisations=[lead, *partners], as for any content page: the project keeps its
+        BasePage organisations from its lead and partners."""
+        if extracted:
+            obj.lead_organisation = extracted[0]
+            obj.partner_organisations.set(extracted[1:])
+
+    @factory.post_generation
+    def partner_organisations(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.partner_organisations.set(extracted)
+
+    @factory.post_generation
+    def principles(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.principles.set(extracted)
+
+    @factory.post_generation
+    def publish(obj, create, extracted, **kwargs):
+        # Declared again so that it runs after the partners and principles are set.
+        ContentPageFactory.publish.function(obj, create, extracted, **kwargs)
+
+
+FACTORY_FOR_MODEL[ProjectPage] = ProjectPageFactory

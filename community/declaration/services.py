@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from community import emails
@@ -18,6 +19,10 @@ from core.page_cache import invalidate_page_cache
 from organisations.domains import mailbox
 from organisations.models import Organisation
 from organisations.selectors import organisation_email_domains
+
+# Sent in the approving transaction, with `signature`. The projects app (above community)
+# makes a draft Declaration project of each commitment; community names no app above it.
+signature_approved = Signal()
 
 
 class AlreadySigned(Exception):
@@ -135,6 +140,7 @@ def signature_reviewed(*, signature: Signature, previous_status: str) -> None:
         signature.signed_at = signature.signed_at or timezone.now()
         signature.save(update_fields=["signed_at"])
         signature.commitments.update(is_published=True)
+        signature_approved.send(sender=Signature, signature=signature)
     else:
         signature.commitments.update(is_published=False)
     invalidate_page_cache()

@@ -142,6 +142,9 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
     # Text fields only some readers get (an online event's joining details): never searched,
     # never in the API, as tests/core/test_page_types.py checks.
     private_text_fields: ClassVar[tuple[str, ...]] = ()
+    # Whether members may follow one page of the type (FollowKind.PAGE): only pages with news
+    # of their own after publication (a Declaration project's updates).
+    followable: ClassVar[bool] = False
     content_type_plural_label = ""  # several: "Case studies" (index page, feed, home section)
     content_type_description = ""  # one line under its section on the home page
     index_page_intro = ""  # the intro (HTML) the site tree gives its new index page
@@ -233,6 +236,11 @@ class BasePage(SiteUrlMixin, CachedRestrictionsMixin, Page):
         """(facet, value, label) a type adds to the search index's filters; patterns add
         their maturity."""
         return []
+
+    def listing_place_organisations(self, organisations):
+        """Of `organisations` (the page's), those whose nation and region the listing's
+        place filters count; all of them by default, a project only its lead."""
+        return organisations
 
     @property
     def listing_status(self) -> str:

@@ -39,6 +39,7 @@ from organisations.services import (
     organisation_upsert,
 )
 from patterns.models import ServicePatternPage
+from projects.demo import projects_demo_load
 
 # Its text is core.boilerplate's, so search leaves it out of the index and the snippets.
 ILLUSTRATIVE_NOTICE = ("callout", {"text": DEMO_NOTICE_HTML})
@@ -260,6 +261,7 @@ def demo_load() -> dict:
     events = events_demo_load()
     # After the signatures: applications are led by and partnered with signatories.
     funding = funding_demo_load()
+    projects = projects_demo_load()
     return {
         "pages_created": created,
         "users_created": users_created,
@@ -267,4 +269,5 @@ def demo_load() -> dict:
         "community": community,
         "events": events,
         "funding": funding,
+        "projects": projects,
     }

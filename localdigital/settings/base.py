@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "community",
     "search",
     "listings",
+    "projects",
     "events",
     "funding",
     "home",

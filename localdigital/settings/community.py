@@ -122,6 +122,8 @@ def apply(settings: dict) -> None:
         "opportunity": (10, 3600),
         "interest": (20, 3600),
         "follow": (60, 3600),
+        # A Declaration project's update: each emails every moderator.
+        "project_update": (10, 3600),
         # Each change of organisation emails every moderator.
         "profile_edit": (20, 3600),
         # Wagtail's password-protected pages: a guess per request, otherwise unlimited.

@@ -457,3 +457,30 @@ def funding(community):
         "closed_round": FundingRoundPage.objects.get(pk=closed_round.pk),
         "funded_bid": bid,
     }
+
+
+@pytest.fixture
+def projects(community):
+    """`community` plus a Declaration project led by Hackney with Cardiff as partner, in
+    beta with one published update, so its page, the listing and the update form render."""
+    from community.models import ModerationStatus
+    from projects.models import ProjectPage, ProjectUpdate
+
+    project = factories.ProjectPageFactory(
+        parent=community["tree"]["projects"],
+        title="Shared housing repairs reporting",
+        slug="shared-housing-repairs-reporting",
+        organisations=[community["hackney"], community["cardiff"]],
+        phase="beta",
+        funding_source="Local Digital Fund",
+        budget=85000,
+        links=[("link", {"kind": "code", "title": "Code", "url": "https://example.org/code"})],
+    )
+    ProjectUpdate.objects.create(
+        project=project,
+        organisation=community["hackney"],
+        what_happened="Private beta opened in two wards.",
+        what_next="Widen it to the borough.",
+        status=ModerationStatus.APPROVED,
+    )
+    return {**community, "project": ProjectPage.objects.get(pk=project.pk)}

@@ -255,3 +255,32 @@ def test_event_pages_signed_in_have_no_axe_violations(axe_page, events):
         if violations:
             failures.append(format_violations("refused registration", width, violations))
     assert not failures, "\n\n".join(failures)
+
+
+PROJECT_PAGES = [
+    (lambda c: c["project"].url, 200, "project"),
+    (lambda c: "/projects/", 200, "projects"),
+    (lambda c: "/projects/?phase=beta&funded=yes", 200, None),
+]
+
+
+def test_project_pages_have_no_axe_violations(axe_page, projects):
+    assert_accessible(axe_page, projects, PROJECT_PAGES)
+
+
+def test_project_update_form_has_no_axe_violations(axe_page, projects):
+    """As Asha of Hackney, the project's lead: the form, then its error messages."""
+    sign_in(axe_page, projects["hackney_member"].user.email, MEMBER_PASSWORD)
+    form_url = f"/projects/{projects['project'].pk}/update/"
+    assert_accessible(axe_page, projects, [(lambda c: form_url, 200, "project-update")])
+    failures = []
+    for width, viewport in WIDTHS.items():
+        axe_page.set_viewport_size(viewport)
+        axe_page.goto(form_url)
+        axe_page.get_by_role("button", name="Send update").click()
+        axe_page.wait_for_load_state("load")
+        assert axe_page.get_by_text("Enter what happened").first.is_visible()
+        violations = axe_violations(axe_page, allow=ALLOWED_VIOLATIONS)
+        if violations:
+            failures.append(format_violations("update form errors", width, violations))
+    assert not failures, "\n\n".join(failures)

@@ -290,6 +290,7 @@ def test_types_outside_the_library_are_searched_and_in_the_api_but_not_contribut
         "EventSeriesPage",
         "TrainingCoursePage",
         "FundingRoundPage",
+        "ProjectPage",
     }
     for item in outside:
         assert item.model in content_models()  # indexed, listed, downloaded, in the API
