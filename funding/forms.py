@@ -10,7 +10,9 @@ from community.govuk_forms import (
     text_field,
 )
 from core.models import Principle
+from funding import selectors
 from funding.models import Phase
+from projects.models import ProjectPage
 
 PARTNER_ROWS = 5
 BUDGET_ROWS = 8
@@ -37,6 +39,14 @@ class ApplicationForm(forms.Form):
     """One page: the project, the partners and the budget. Numbered rows, not formsets, so
     every error links to its own field (GOV.UK's error summary)."""
 
+    project = forms.ModelChoiceField(
+        label="Declaration project (optional)",
+        queryset=ProjectPage.objects.none(),
+        required=False,
+        empty_label="A new project",
+        help_text="A project your organisation leads on this site, or a new one.",
+        error_messages=choice_messages("Select a project from the list"),
+    )
     project_title = text_field("Project name", enter="Enter the project's name", max_length=200)
     phase = forms.ChoiceField(
         label="Phase", required=False, error_messages=choice_messages("Select a phase")
@@ -77,6 +87,7 @@ class ApplicationForm(forms.Form):
             for limit in round_page.phase_limit_list
         ]
         self.fields["principles"].queryset = Principle.objects.order_by("number")
+        self.fields["project"].queryset = selectors.lead_projects(lead_organisation)
         partners = organisation_choices().exclude(pk=lead_organisation.pk)
         for row in range(1, PARTNER_ROWS + 1):
             field = organisation_field(
@@ -183,7 +194,7 @@ class ApplicationForm(forms.Form):
             if data[name] is not None
             else (None if name == "amount_requested" else "")
             for name in ("project_title", "phase", "amount_requested", "problem", "users", "plan")
-        }
+        } | {"project": data.get("project")}
 
 
 def initial_for(application) -> dict:
@@ -193,6 +204,7 @@ def initial_for(application) -> dict:
         if application.project_title == "Untitled project"
         else application.project_title,
         "phase": application.phase,
+        "project": application.project_id,
         "amount_requested": application.amount_requested,
         "problem": application.problem,
         "users": application.users,

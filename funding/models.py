@@ -66,6 +66,19 @@ class FundingRoundPage(BasePage):
     lead_eligibility = models.CharField(
         "who may lead", max_length=20, choices=LeadEligibility, default=LeadEligibility.COUNCILS
     )
+    funded_projects_only = models.BooleanField(
+        "only for funded projects' next phases",
+        default=False,
+        help_text="Continuous funding: only a Declaration project funded before may apply, for "
+        "its next phase, without waiting for a round.",
+    )
+    outputs_required = models.TextField(
+        "what funded projects must publish",
+        max_length=1000,
+        blank=True,
+        help_text="Shown on each funded project's page, like: user research findings, service "
+        "patterns, a benefits case and code repositories, under open licences.",
+    )
 
     content_type_label = "Funding round"
     content_type_plural_label = "Funding rounds"
@@ -81,6 +94,8 @@ class FundingRoundPage(BasePage):
         APIField("minimum_organisations"),
         APIField("maximum_leads"),
         APIField("lead_eligibility"),
+        APIField("funded_projects_only"),
+        APIField("outputs_required"),
         APIField("phase_limits"),
         APIField("criteria"),
     ]
@@ -94,9 +109,11 @@ class FundingRoundPage(BasePage):
                 FieldPanel("lead_eligibility"),
                 FieldPanel("minimum_organisations"),
                 FieldPanel("maximum_leads"),
+                FieldPanel("funded_projects_only"),
             ],
             heading="Who may apply",
         ),
+        FieldPanel("outputs_required"),
         InlinePanel("phase_limits", label="Phase", heading="Phases and amounts", min_num=1),
         InlinePanel("criteria", label="Criterion", heading="Assessment criteria", min_num=1),
         FieldPanel("body"),
@@ -244,6 +261,14 @@ class FundingApplication(models.Model):
     )
     status = models.CharField(
         max_length=20, choices=ApplicationStatus, default=ApplicationStatus.DRAFT, db_index=True
+    )
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funding_applications",
+        help_text="The Declaration project this bids for; none for a new one.",
     )
     project_title = models.CharField("project name", max_length=200)
     phase = models.CharField(max_length=20, choices=Phase, blank=True)

@@ -16,10 +16,36 @@ from funding.models import (
     FundingIndexPage,
     FundingRoundPage,
 )
+from projects.models import ProjectPage
 
 
 def fund_index() -> FundingIndexPage | None:
     return FundingIndexPage.objects.live().public().first()
+
+
+def lead_projects(organisation) -> QuerySet:
+    """The live, public Declaration projects an organisation leads: what it may bid for."""
+    return (
+        ProjectPage.objects.live().public().filter(lead_organisation=organisation).order_by("title")
+    )
+
+
+def awards_for_project(project) -> list[FundingApplication]:
+    """The funded applications of a project, in rounds that are live, newest first."""
+    return list(
+        FundingApplication.objects.filter(
+            project=project, status=ApplicationStatus.FUNDED, round__live=True
+        )
+        .select_related("round")
+        .order_by("-decided_at")
+    )
+
+
+def has_been_funded(project, *, exclude=None) -> bool:
+    queryset = FundingApplication.objects.filter(project=project, status=ApplicationStatus.FUNDED)
+    if exclude is not None:
+        queryset = queryset.exclude(pk=exclude.pk)
+    return queryset.exists()
 
 
 def public_rounds() -> QuerySet:

@@ -175,6 +175,30 @@ def submission_problems(application: FundingApplication) -> list[tuple[str, str]
         )
     except ApplicationRefused as refusal:
         problems.append(("lead", refusal.message))
+    if round_page.funded_projects_only:
+        if application.project is None:
+            problems.append(
+                (
+                    "project",
+                    f"Select the Declaration project: {round_page.title} is for the next phase "
+                    "of a project funded before",
+                )
+            )
+        elif not selectors.has_been_funded(application.project, exclude=application):
+            problems.append(
+                (
+                    "project",
+                    f"{application.project.title} has not been funded before; "
+                    f"{round_page.title} is only for funded projects' next phases",
+                )
+            )
+    if (
+        application.project is not None
+        and application.project.lead_organisation_id != application.lead_organisation_id
+    ):
+        problems.append(
+            ("project", f"{application.lead_organisation.name} does not lead that project")
+        )
     if not application.project_title.strip() or application.project_title == "Untitled project":
         problems.append(("project_title", "Enter the project's name"))
     if not application.phase:

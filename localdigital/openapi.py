@@ -282,6 +282,11 @@ FIELD_SCHEMAS = {
     },
     "maximum_leads": {"type": "integer", "description": "Bids one organisation may lead."},
     "lead_eligibility": {"type": "string", "enum": ["any", "councils"]},
+    "funded_projects_only": {
+        "type": "boolean",
+        "description": "Continuous funding: only funded projects' next phases may apply.",
+    },
+    "outputs_required": TEXT,
     "phase_limits": {
         "type": "array",
         "items": {

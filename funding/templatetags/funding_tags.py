@@ -19,3 +19,10 @@ def fund_panel(context, heading_level: int = 2):
         "open_rounds": list(selectors.open_rounds()) if index else [],
         "heading_level": heading_level,
     }
+
+
+@register.inclusion_tag("funding/includes/project_funding.html")
+def project_funding(project):
+    """A Declaration project's awards from the fund (round, phase, amount) and what each
+    round asks funded projects to publish; nothing for a project never funded."""
+    return {"awards": selectors.awards_for_project(project), "project": project}
