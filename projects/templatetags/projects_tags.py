@@ -1,4 +1,5 @@
-"""Projects on pages of the apps below: a signatory's projects and their latest update.
+"""Projects on pages of other apps: an organisation's or a signatory's projects, each with
+its latest update.
 
 The signatories page belongs to community, which cannot import projects; its template loads
 these tags instead, as the profile page loads events' (events_tags)."""
@@ -21,3 +22,9 @@ def projects_of_signatories(signatures) -> dict:
 @register.inclusion_tag("projects/includes/signatory_projects.html")
 def signatory_projects(projects_by_organisation: dict, organisation_id: int):
     return {"rows": projects_by_organisation.get(organisation_id, [])}
+
+
+@register.inclusion_tag("projects/includes/organisation_projects.html")
+def organisation_projects(organisation_id: int):
+    """The organisation page's section: the projects it leads or works on as a partner."""
+    return {"rows": selectors.projects_for_organisation(organisation_id)}

@@ -544,3 +544,23 @@ def test_updates_are_rate_limited(client_for, project, settings):
     assert statuses == [302, 302, 429]
     assert ProjectUpdate.objects.count() == 2
     assert client.get(url).status_code == 200
+
+
+def test_organisation_page_has_a_section_of_its_projects_with_their_role(
+    client, make_page, org_a, org_b, members
+):
+    led = make_page(ProjectPage, title="Led by B", lead_organisation=org_b)
+    make_page(
+        ProjectPage, title="B partners", lead_organisation=org_a, partner_organisations=[org_b]
+    )
+    make_page(ProjectPage, title="B drafts", lead_organisation=org_b, publish=False)
+    approve(post_update(led, members["verified_other"], what_happened="Went live"))
+
+    html = client.get(org_b.get_absolute_url()).content.decode()
+    section = html.split("Declaration projects</h2>", 1)[1].split("</ul>", 1)[0]
+    assert "Led by B" in section
+    assert "(Lead;" in section
+    assert "B partners" in section
+    assert "(Partner;" in section
+    assert "Went live" in section
+    assert "B drafts" not in html
