@@ -5,19 +5,17 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 
 from community import emails
+from community.engagement import services as engagement_services
 from community.models import (
-    DigestFrequency,
     Follow,
     FollowKind,
     MemberProfile,
     ModerationStatus,
-    PendingDigestItem,
     VerificationStatus,
 )
 from community.text import plain_text
@@ -222,30 +220,12 @@ def followers_notify_update(*, update: ProjectUpdate) -> int:
     project = ProjectPage.objects.get(pk=update.project_id)
     if not core_selectors.page_is_live_and_public(project.pk):
         return 0
-    sent_to = set()
-    for follow in update_follows(project):
-        if follow.frequency == DigestFrequency.IMMEDIATE:
-            if follow.user_id in sent_to:
-                continue
-            sent_to.add(follow.user_id)
-            unsubscribe = emails.absolute_url(reverse("community:unsubscribe", args=[follow.token]))
-            emails.send(
-                to=follow.user.email,
-                template="project_update_published",
-                context={
-                    "project": project,
-                    "update": update,
-                    "follow": follow,
-                    "unsubscribe_url": unsubscribe,
-                },
-                headers={
-                    "List-Unsubscribe": f"<{unsubscribe}>",
-                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                },
-            )
-        else:
-            PendingDigestItem.objects.get_or_create(follow=follow, page_id=project.pk)
-    return len(sent_to)
+    return engagement_services.followers_tell(
+        page_id=project.pk,
+        follows=update_follows(project),
+        template="project_update_published",
+        context={"project": project, "update": update},
+    )
 
 
 # --- Freshness -----------------------------------------------------------------------------

@@ -217,10 +217,22 @@ def followers_notify_published(*, page: BasePage) -> int:
     One transaction: should anything fail, no follower has been emailed or queued, so the
     task can run again without telling anyone twice.
     """
-    sent_to = set()
     if not core_selectors.page_is_live_and_public(page.pk):
         return 0  # scheduled for later, restricted, or unpublished again before this ran
-    for follow in _follows_matching(page):
+    return followers_tell(
+        page_id=page.pk,
+        follows=_follows_matching(page),
+        template="follow_published",
+        context={"page": page.specific},
+    )
+
+
+def followers_tell(*, page_id: int, follows, template: str, context: dict) -> int:
+    """Email each immediate follower once (with a one-click unsubscribe link for the follow
+    that matched) and queue the page for daily followers' digests; returns how many were
+    emailed. The caller has checked that the page is live and public."""
+    sent_to = set()
+    for follow in follows:
         if follow.frequency == DigestFrequency.IMMEDIATE:
             if follow.user_id in sent_to:
                 continue
@@ -228,15 +240,15 @@ def followers_notify_published(*, page: BasePage) -> int:
             unsubscribe = emails.absolute_url(reverse("community:unsubscribe", args=[follow.token]))
             emails.send(
                 to=follow.user.email,
-                template="follow_published",
-                context={"page": page.specific, "follow": follow, "unsubscribe_url": unsubscribe},
+                template=template,
+                context={**context, "follow": follow, "unsubscribe_url": unsubscribe},
                 headers={
                     "List-Unsubscribe": f"<{unsubscribe}>",
                     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 },
             )
         else:
-            PendingDigestItem.objects.get_or_create(follow=follow, page_id=page.pk)
+            PendingDigestItem.objects.get_or_create(follow=follow, page_id=page_id)
     return len(sent_to)
 
 
