@@ -9,11 +9,15 @@ from django.utils import timezone
 
 from community.models import Commitment, ModerationStatus, Signature, SignatureStatus
 from listings.selectors import related_cards
-from projects.models import STALE_AFTER_DAYS, ProjectPage, ProjectUpdate
+from projects.models import STALE_AFTER_DAYS, ProjectIndexPage, ProjectPage, ProjectUpdate
 
 # A signatory whose signature is older than this with no live project shows in the
 # Collaboration Unit's report.
 SIGNED_WITHOUT_PROJECT_DAYS = 365
+
+
+def projects_index() -> ProjectIndexPage | None:
+    return ProjectIndexPage.objects.live().public().first()
 
 
 def public_projects() -> QuerySet:

@@ -28,3 +28,13 @@ def signatory_projects(projects_by_organisation: dict, organisation_id: int):
 def organisation_projects(organisation_id: int):
     """The organisation page's section: the projects it leads or works on as a partner."""
     return {"rows": selectors.projects_for_organisation(organisation_id)}
+
+
+@register.inclusion_tag("projects/includes/projects_panel.html")
+def projects_panel():
+    """The Declaration page's way to the projects listing, kept out of the menu: how many
+    projects are public, and a link; nothing when the site has no projects page."""
+    return {
+        "index": selectors.projects_index(),
+        "count": selectors.public_projects().count(),
+    }

@@ -31,3 +31,13 @@ def test_a_draft_round_is_not_offered(make_page, applicant, site_tree):
 
     make_page(FundingRoundPage, title="Round 9", publish=False)
     assert "Round 9" not in Client().get(declaration_page_ensure().url).content.decode()
+
+
+def test_the_declaration_page_leads_to_the_projects_listing(site_tree, make_page, signatories):
+    from home.demo.community import declaration_page_ensure
+    from projects.models import ProjectPage
+
+    make_page(ProjectPage, title="Shared repairs", lead_organisation=signatories["a"])
+    make_page(ProjectPage, title="A draft", lead_organisation=signatories["a"], publish=False)
+    page = Client().get(declaration_page_ensure().url).content.decode()
+    assert f'href="{site_tree["projects"].url}">See all 1 Declaration project</a>' in page
