@@ -22,6 +22,7 @@ from funding.models import (
     LeadEligibility,
 )
 from organisations.models import OrganisationType
+from projects import services as project_services
 
 
 class ApplicationRefused(Exception):
@@ -336,6 +337,12 @@ def decision_record(
         application.decided_at = timezone.now()
         application.decided_by = user
         application.save()
+        project = application.project
+        if funded and project is not None and not project.funding_source:
+            # The projects listing's "funded" facet reads the project's funding source.
+            project_services.live_fields_publish(
+                project_id=project.pk, changes={"funding_source": application.round.title}
+            )
         recipients = [application.created_by.email if application.created_by else ""]
         recipients += [partner.contact_email for partner in application.partners.all()]
         emails.send(

@@ -186,11 +186,17 @@ def project_change_apply(*, update: ProjectUpdate) -> None:
         changes["phase"] = update.new_phase
     if update.new_status:
         changes["status"] = update.new_status
+    live_fields_publish(project_id=update.project_id, changes=changes)
+
+
+def live_fields_publish(*, project_id: int, changes: dict) -> None:
+    """Change fields of the live project and publish that (a new revision); a project not
+    yet live gets a new draft revision instead."""
     if not changes:
         return
-    # From the live page, not the latest draft: approving an update publishes its change
-    # and nothing an editor has not yet published.
-    project = ProjectPage.objects.get(pk=update.project_id)
+    # From the live page, not the latest draft: the change is published, and nothing an
+    # editor has not yet published.
+    project = ProjectPage.objects.get(pk=project_id)
     if all(getattr(project, name) == value for name, value in changes.items()):
         return
     for name, value in changes.items():

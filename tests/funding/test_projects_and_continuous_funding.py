@@ -84,6 +84,8 @@ def test_a_funded_project_shows_its_award_and_what_it_must_publish(
     )
     page = Client().get(project.url).content.decode()
     assert "£45,000 for discovery" in page
+    # Funded now, for the projects listing's facet too: the award names its source.
+    assert ProjectPage.objects.get(pk=project.pk).funding_source == "Round 7"
     assert f'href="{open_round.url}"' in page
     assert "User research findings and code under an open licence." in page
 
