@@ -99,7 +99,11 @@ class FundingRoundPage(BasePage):
         APIField("phase_limits"),
         APIField("criteria"),
     ]
-    search_fields: ClassVar[list] = [*BasePage.search_fields, index.FilterField("closes_at")]
+    search_fields: ClassVar[list] = [
+        *BasePage.search_fields,
+        index.SearchField("outputs_required"),
+        index.FilterField("closes_at"),
+    ]
     content_panels: ClassVar[list] = [
         *BasePage.common_panels,
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading="Dates"),

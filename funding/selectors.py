@@ -32,6 +32,10 @@ def lead_projects(organisation) -> QuerySet:
 
 def awards_for_project(project) -> list[FundingApplication]:
     """The funded applications of a project, in rounds that are live, newest first."""
+    if not project.funding_source:
+        # An award names the project's funding source (services.decision_record), so a
+        # project without one has none: its page (most projects' case) costs no query.
+        return []
     return list(
         FundingApplication.objects.filter(
             project=project, status=ApplicationStatus.FUNDED, round__live=True
