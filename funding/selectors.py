@@ -30,6 +30,23 @@ def lead_projects(organisation) -> QuerySet:
     )
 
 
+def public_project(project_id: str) -> ProjectPage | None:
+    if not project_id.isdigit():
+        return None
+    return ProjectPage.objects.live().public().filter(pk=int(project_id)).first()
+
+
+def rounds_for_project(project, now=None) -> list[FundingRoundPage]:
+    """The open rounds this project may bid in: every open round, and the continuous ones
+    only once it has been funded."""
+    funded = has_been_funded(project)
+    return [
+        round_page
+        for round_page in open_rounds(now)
+        if funded or not round_page.funded_projects_only
+    ]
+
+
 def awards_for_project(project) -> list[FundingApplication]:
     """The funded applications of a project, in rounds that are live, newest first."""
     if not project.funding_source:

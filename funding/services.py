@@ -76,14 +76,23 @@ def lead_check(*, round_page: FundingRoundPage, organisation, application=None) 
         )
 
 
-def application_start(*, round_page: FundingRoundPage, profile) -> FundingApplication:
+def application_start(*, round_page: FundingRoundPage, profile, project=None) -> FundingApplication:
+    """A draft led by the member's organisation, for `project` (a Declaration project it
+    leads) when given."""
     with transaction.atomic():
         lead_check(round_page=round_page, organisation=profile.organisation)
+        if project is not None and project.lead_organisation_id != profile.organisation_id:
+            raise ApplicationRefused(
+                f"{profile.organisation.name} does not lead {project.title}, so it cannot "
+                "apply for it.",
+                code="not_lead",
+            )
         return FundingApplication.objects.create(
             round=round_page,
             lead_organisation=profile.organisation,
             created_by=profile.user,
-            project_title="Untitled project",
+            project=project,
+            project_title=project.title if project is not None else "Untitled project",
         )
 
 

@@ -39,7 +39,7 @@ def refused(request, round_page, error: services.ApplicationRefused):
         request,
         "funding/refused.html",
         {"round": round_page, "message": error.message},
-        status=403 if error.code in ("not_signatory", "not_eligible") else 409,
+        status=403 if error.code in ("not_signatory", "not_eligible", "not_lead") else 409,
     )
 
 
@@ -49,8 +49,17 @@ def apply(request, round_id: int, profile):
     round_page = get_object_or_404(selectors.public_rounds(), pk=round_id)
     if request.method == "GET":
         return redirect(round_page.url)
+    project = None
+    project_id = request.POST.get("project", "")
+    if project_id:
+        # From a project's page: only a project anyone may read, found by its number.
+        project = selectors.public_project(project_id)
+        if project is None:
+            raise Http404("No Declaration project has that number")
     try:
-        application = services.application_start(round_page=round_page, profile=profile)
+        application = services.application_start(
+            round_page=round_page, profile=profile, project=project
+        )
     except services.ApplicationRefused as error:
         return refused(request, round_page, error)
     return redirect("funding:application_edit", pk=application.pk)

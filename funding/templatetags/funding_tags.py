@@ -4,6 +4,7 @@ so no module below imports this one.)"""
 
 from django import template
 
+from community.auth import member_profile
 from funding import selectors
 
 register = template.Library()
@@ -21,8 +22,19 @@ def fund_panel(context, heading_level: int = 2):
     }
 
 
-@register.inclusion_tag("funding/includes/project_funding.html")
-def project_funding(project):
+@register.inclusion_tag("funding/includes/project_funding.html", takes_context=True)
+def project_funding(context, project):
     """A Declaration project's awards from the fund (round, phase, amount) and what each
-    round asks funded projects to publish; nothing for a project never funded."""
-    return {"awards": selectors.awards_for_project(project), "project": project}
+    round asks funded projects to publish; and, for a verified member of its lead
+    organisation, the open rounds it may bid in (its next phase, once funded)."""
+    request = context.get("request")
+    profile = member_profile(getattr(request, "user", None))
+    leads_it = bool(
+        profile and profile.is_verified and profile.organisation_id == project.lead_organisation_id
+    )
+    return {
+        "request": request,
+        "project": project,
+        "awards": selectors.awards_for_project(project),
+        "rounds": selectors.rounds_for_project(project) if leads_it else [],
+    }

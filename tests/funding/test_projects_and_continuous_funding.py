@@ -117,3 +117,49 @@ def test_continuous_funding_takes_only_a_funded_projects_next_phase(
     )
     assert services.application_submit(bid) == []
     assert FundingApplication.objects.get(pk=bid.pk).status == "submitted"
+
+
+def test_a_project_page_offers_its_lead_organisations_members_the_open_rounds(
+    applicant, signatories, open_round, project, make_page, make_member
+):
+    make_page(FundingRoundPage, title="Next phases", funded_projects_only=True)
+    lead_member = Client()
+    lead_member.force_login(applicant.user)
+    page = lead_member.get(project.url).content.decode()
+    assert "Apply to Round 7" in page
+    assert "Apply to Next phases" not in page  # not funded yet
+    for client in (Client(), _signed_in(make_member("bea", signatories["b"]).user)):
+        assert "Apply to Round" not in client.get(project.url).content.decode()
+
+    response = lead_member.post(
+        reverse("funding:apply", args=[open_round.pk]), {"project": str(project.pk)}
+    )
+    assert response.status_code == 302
+    draft = FundingApplication.objects.latest("pk")
+    assert (draft.project, draft.project_title) == (project, "Shared repairs reporting")
+
+    complete(draft, signatories, project=project)
+    assert services.application_submit(draft) == []
+    services.decision_record(application=draft, funded=True, amount=40_000, reason="Ok.", user=None)
+    assert "Apply to Next phases" in lead_member.get(project.url).content.decode()
+
+
+def test_nobody_applies_for_a_project_their_organisation_does_not_lead(
+    signatories, open_round, project, make_member
+):
+    other = _signed_in(make_member("ben", signatories["b"]).user)
+    response = other.post(
+        reverse("funding:apply", args=[open_round.pk]), {"project": str(project.pk)}
+    )
+    assert response.status_code == 403
+    assert "Council B does not lead Shared repairs reporting" in response.content.decode()
+    for bad in ("99999", "x"):
+        response = other.post(reverse("funding:apply", args=[open_round.pk]), {"project": bad})
+        assert response.status_code == 404
+    assert not FundingApplication.objects.exists()
+
+
+def _signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
