@@ -30,6 +30,7 @@ from funding.models import (
     FundingRoundPage,
     PhaseLimit,
 )
+from projects.models import ProjectPage
 
 NOTICE = ("callout", {"text": DEMO_NOTICE_HTML})
 CRITERIA = [
@@ -46,6 +47,19 @@ DECIDED_ROUND = {
     "minimum_organisations": 3,
     "phases": [("alpha", 350_000), ("beta", 350_000)],
 }
+OUTPUTS = (
+    "User research findings, service patterns, a benefits case and code repositories, "
+    "published under open licences for any council to reuse."
+)
+CONTINUOUS_ROUND = {
+    "slug": "next-phases",
+    "title": "Local Digital Fund: next phases",
+    "summary": "Funded projects propose their next phase when they are ready, between rounds.",
+    "days": (-60, 300),
+    "minimum_organisations": 2,
+    "phases": [("alpha", 350_000), ("beta", 350_000)],
+    "funded_projects_only": True,
+}
 OPEN_ROUND = {
     "slug": "round-7",
     "title": "Local Digital Fund: round 7",
@@ -54,10 +68,12 @@ OPEN_ROUND = {
     "minimum_organisations": 2,
     "phases": [("discovery", 100_000), ("alpha", 350_000)],
 }
-# (title, phase, requested, outcome, awarded, lines, reason)
+# (project slug, title, phase, requested, outcome, awarded, lines, reason): a bid for the
+# demo's Declaration project of that slug, led by its lead, where that project exists.
 DECIDED_APPLICATIONS = [
     (
-        "Shared housing repairs reporting",
+        "",
+        "Adult social care assessments online",
         "alpha",
         310_000,
         ApplicationStatus.FUNDED,
@@ -71,20 +87,22 @@ DECIDED_APPLICATIONS = [
         "promised. The award is less than asked: hosting is for the councils to fund.",
     ),
     (
-        "Reusable school admissions forms",
+        "school-admissions-beta",
+        "School admissions beta",
         "beta",
-        340_000,
+        250_000,
         ApplicationStatus.FUNDED,
-        340_000,
+        250_000,
         [
-            ("Development team, 20 weeks", 260_000),
-            ("Content design", 50_000),
-            ("Assisted digital support", 30_000),
+            ("Development team, 20 weeks", 180_000),
+            ("Content design", 45_000),
+            ("Assisted digital support", 25_000),
         ],
         "The alpha showed the forms work for parents across three councils; the beta plan "
         "and the open outputs are credible.",
     ),
     (
+        "",
         "Council tax single sign-on",
         "alpha",
         280_000,
@@ -118,6 +136,8 @@ def round_ensure(index, plan) -> tuple[FundingRoundPage, bool]:
         decisions_by=(at(closes) + datetime.timedelta(days=30)).date(),
         minimum_organisations=plan["minimum_organisations"],
         maximum_leads=2,
+        funded_projects_only=plan.get("funded_projects_only", False),
+        outputs_required=OUTPUTS,
         phase_limits=[
             PhaseLimit(phase=phase, maximum_amount=most) for phase, most in plan["phases"]
         ],
@@ -153,14 +173,17 @@ def applications_ensure(round_page: FundingRoundPage) -> int:
     principles = list(Principle.objects.order_by("number")[:3])
     submitted_at = round_page.closes_at - datetime.timedelta(days=3)
     created = 0
-    for number, (title, phase, requested, outcome, awarded, lines, reason) in enumerate(
+    for number, (slug, title, phase, requested, outcome, awarded, lines, reason) in enumerate(
         DECIDED_APPLICATIONS
     ):
-        lead = signatories[number % len(signatories)]
-        partners = [signatories[(number + step) % len(signatories)] for step in (1, 2)]
+        project = ProjectPage.objects.filter(slug=slug).first() if slug else None
+        lead = project.lead_organisation if project else signatories[number % len(signatories)]
+        others = [organisation for organisation in signatories if organisation != lead]
+        partners = [others[(number + step) % len(others)] for step in (0, 1)]
         application = FundingApplication.objects.create(
             round=round_page,
             lead_organisation=lead,
+            project=project,
             project_title=title,
             phase=phase,
             amount_requested=requested,
@@ -212,8 +235,9 @@ def funding_demo_load() -> dict:
         return {"rounds_created": 0, "applications_created": 0}
     decided, decided_created = round_ensure(index, DECIDED_ROUND)
     _open, open_created = round_ensure(index, OPEN_ROUND)
+    _continuous, continuous_created = round_ensure(index, CONTINUOUS_ROUND)
     applications = applications_ensure(decided) if decided_created else 0
     return {
-        "rounds_created": decided_created + open_created,
+        "rounds_created": decided_created + open_created + continuous_created,
         "applications_created": applications,
     }

@@ -259,9 +259,10 @@ def demo_load() -> dict:
     community = community_demo_load()
     # After the community's: registrations belong to its demo members.
     events = events_demo_load()
-    # After the signatures: applications are led by and partnered with signatories.
-    funding = funding_demo_load()
     projects = projects_demo_load()
+    # After the signatures and projects: applications are led by and partnered with
+    # signatories, and the funded ones are for demo projects.
+    funding = funding_demo_load()
     return {
         "pages_created": created,
         "users_created": users_created,
