@@ -415,6 +415,10 @@ def funding(community):
     from funding.models import FundingRoundPage
 
     factories.SignatureFactory(organisation=community["hackney"])
+    newport = factories.OrganisationFactory(
+        code="NWP", slug="newport", name="Newport", nation="Wales", region=""
+    )
+    factories.SignatureFactory(organisation=newport)
     index = community["tree"]["local-digital-fund"]
     open_round = factories.FundingRoundPageFactory(
         parent=index, title="Local Digital Fund: round 7", slug="round-7"
@@ -453,6 +457,7 @@ def funding(community):
     return {
         **community,
         "fund": index,
+        "newport": newport,
         "open_round": FundingRoundPage.objects.get(pk=open_round.pk),
         "closed_round": FundingRoundPage.objects.get(pk=closed_round.pk),
         "funded_bid": bid,

@@ -51,23 +51,33 @@ def test_member_applies_with_a_partner_who_confirms_then_submits(axe_page, fundi
     page.get_by_label("Who the users are (optional until you submit)").fill("Residents.")
     page.get_by_label("The plan (optional until you submit)").fill("Eight weeks of research.")
     page.get_by_label(re.compile("Fix our plumbing")).check()
-    page.get_by_label("Partner 1: organisation (optional)").select_option(label="Hackney")
-    page.get_by_label("Partner 1: contact's name (optional)").fill("Asha Patel")
-    page.get_by_label("Partner 1: contact's work email (optional)").fill("asha@hackney.gov.uk")
+    for row, (council, contact, email) in enumerate(
+        (
+            ("Hackney", "Asha Patel", "asha@hackney.gov.uk"),
+            ("Newport", "Nia Hughes", "nia@newport.gov.uk"),
+        ),
+        start=1,
+    ):
+        page.get_by_label(f"Partner {row}: organisation (optional)").select_option(label=council)
+        page.get_by_label(f"Partner {row}: contact's name (optional)").fill(contact)
+        page.get_by_label(f"Partner {row}: contact's work email (optional)").fill(email)
     page.get_by_label("Budget line 1: what it pays for (optional)").fill("User research")
     page.get_by_label("Budget line 1: amount (£)").fill("80000")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text("We emailed 1 partner contact a link")).to_be_visible()
-    expect(page.get_by_text("Waiting to confirm")).to_be_visible()
+    expect(page.get_by_text("We emailed 2 partner contacts a link")).to_be_visible()
+    expect(page.get_by_text("Waiting to confirm")).to_have_count(2)
 
-    # Asha follows the link from her email (its token, read here) and confirms.
+    # Each contact follows the link from their email (its token, read here) and confirms.
     application = FundingApplication.objects.get(project_title="Shared missed bin reports")
-    token = ApplicationPartner.objects.get(application=application).token
-    confirm_url = f"/funding/partners/{token}/"
-    assert_accessible(page, funding, [(lambda c: confirm_url, 200, "funding-partner-confirm")])
-    page.goto(confirm_url)
-    page.get_by_role("button", name="Yes, Hackney takes part").click()
-    expect(page.get_by_role("heading", name="Partnership confirmed")).to_be_visible()
+    for partner in ApplicationPartner.objects.filter(application=application):
+        confirm_url = f"/funding/partners/{partner.token}/"
+        if partner.organisation.name == "Hackney":
+            assert_accessible(
+                page, funding, [(lambda c, u=confirm_url: u, 200, "funding-partner-confirm")]
+            )
+        page.goto(confirm_url)
+        page.get_by_role("button", name=f"Yes, {partner.organisation.name} takes part").click()
+        expect(page.get_by_role("heading", name="Partnership confirmed")).to_be_visible()
 
     page.goto(f"/funding/applications/{application.pk}/edit/")
     page.get_by_role("button", name="Submit application").click()
@@ -75,3 +85,39 @@ def test_member_applies_with_a_partner_who_confirms_then_submits(axe_page, fundi
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED
     assert_accessible(page, funding, [(lambda c: "/members/funding/", 200, "my-funding")])
+
+
+def test_an_assessor_scores_and_funds_an_application_in_the_admin(page, funding, django_user_model):
+    from django.contrib.auth.models import Group
+
+    assessor = django_user_model.objects.create_user(
+        "assessor", "assessor@example.org", MEMBER_PASSWORD
+    )
+    assessor.groups.add(Group.objects.get(name="Funding assessors"))
+    bid = funding["funded_bid"]
+    FundingApplication.objects.filter(pk=bid.pk).update(status=ApplicationStatus.SUBMITTED)
+
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("assessor")
+    page.get_by_label("Password").fill(MEMBER_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto("/admin/snippets/funding/fundingapplication/")
+    page.get_by_role("link", name="Assess and decide").first.click()
+    page.get_by_role("link", name="Your assessment").click()
+    for criterion, score in (("Shared problem", "4"), ("Open outputs", "5")):
+        page.get_by_role("group", name=re.compile(f"^{criterion}")).get_by_label(score).check()
+        page.get_by_label(f"{criterion}: why this score").fill(f"{criterion}: shown well.")
+    page.get_by_role("button", name="Save assessment").click()
+    expect(page.get_by_text("Average weighted score: 88.0")).to_be_visible()
+
+    page.get_by_label("Fund it", exact=True).check()
+    page.get_by_label("Amount awarded (£), if funded").fill("190000")
+    page.get_by_label("Reasons for the decision (sent to the applicant and partners)").fill(
+        "A shared problem with a credible plan."
+    )
+    page.get_by_role("button", name="Record the decision and tell the applicant").click()
+    expect(page.get_by_text("is recorded and sent")).to_be_visible()
+    bid.refresh_from_db()
+    assert (bid.status, bid.amount_awarded) == (ApplicationStatus.FUNDED, 190_000)
