@@ -3,10 +3,12 @@
 from collections import Counter, defaultdict
 
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from community.auth import member_profile
 from community.declaration.selectors import organisation_has_signed
+from core.site_url import absolute_url
 from funding.models import (
     COUNTED_STATUSES,
     PUBLISHED_STATUSES,
@@ -197,6 +199,37 @@ def figure_rows(round_page: FundingRoundPage, now=None) -> list[tuple[str, str, 
     rows += [("Amount awarded by nation (£)", name, value) for name, value in figures["by_nation"]]
     rows += [("Amount awarded by region (£)", name, value) for name, value in figures["by_region"]]
     return rows
+
+
+APPLICATION_COLUMNS = [
+    "reference",
+    "project",
+    "lead_organisation",
+    "partners",
+    "phase",
+    "amount_requested",
+    "outcome",
+    "amount_awarded",
+    "url",
+]
+
+
+def application_rows(round_page: FundingRoundPage, now=None) -> list[dict]:
+    """A closed round's published applications as rows (its CSV and JSON downloads)."""
+    return [
+        {
+            "reference": application.reference,
+            "project": application.project_title,
+            "lead_organisation": application.lead_organisation.name,
+            "partners": "; ".join(p.organisation.name for p in application.partners.all()),
+            "phase": application.get_phase_display(),
+            "amount_requested": application.amount_requested,
+            "outcome": application.get_status_display(),
+            "amount_awarded": application.amount_awarded,
+            "url": absolute_url(reverse("funding:application", args=[application.pk])),
+        }
+        for application in published_applications(round_page, now)
+    ]
 
 
 def round_context(round_page: FundingRoundPage, request) -> dict:

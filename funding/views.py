@@ -6,7 +6,7 @@ import functools
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -164,6 +164,27 @@ def published_application(request, pk: int):
     if application is None:
         raise Http404("No published application has that number")
     return render(request, "funding/application_detail.html", {"application": application})
+
+
+@require_GET
+def round_applications(request, round_id: int, file_format: str):
+    """Every published application of a closed round, as CSV or JSON."""
+    if file_format not in ("csv", "json"):
+        raise Http404("Applications download as .csv or .json")
+    round_page = get_object_or_404(selectors.public_rounds(), pk=round_id)
+    if not round_page.has_closed():
+        raise Http404("A round's applications are published when it closes")
+    rows = selectors.application_rows(round_page)
+    filename = f"{round_page.slug}-applications.{file_format}"
+    if file_format == "json":
+        response = JsonResponse({"round": round_page.title, "results": rows})
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.DictWriter(response, fieldnames=selectors.APPLICATION_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @require_GET

@@ -184,3 +184,25 @@ def test_a_draft_round_is_never_shown_nor_applied_to(make_page, applicant):
     assert client.post(reverse("funding:apply", args=[draft.pk])).status_code == 404
     assert Client().get(reverse("funding:figures_csv", args=[draft.pk])).status_code == 404
     assert not FundingApplication.objects.exists()
+
+
+def test_a_closed_rounds_applications_download_as_they_are_listed(
+    submitted, open_round, signatories, make_member
+):
+    services.application_start(
+        round_page=open_round, profile=make_member("drafter", signatories["b"])
+    )
+    csv_url = reverse("funding:applications_download", args=[open_round.pk, "csv"])
+    assert Client().get(csv_url).status_code == 404  # not while it is open
+    close(open_round)
+    rows = list(csv.DictReader(io.StringIO(Client().get(csv_url).content.decode())))
+    assert [row["project"] for row in rows] == ["Shared repairs service"]  # never the draft
+    assert rows[0]["partners"] == "Council B"
+    assert rows[0]["outcome"] == "Submitted"
+    data = (
+        Client().get(reverse("funding:applications_download", args=[open_round.pk, "json"])).json()
+    )
+    assert [row["reference"] for row in data["results"]] == [submitted.reference]
+    assert data["results"][0]["url"].endswith(f"/funding/applications/{submitted.pk}/")
+    bad = reverse("funding:applications_download", args=[open_round.pk, "xml"])
+    assert Client().get(bad).status_code == 404

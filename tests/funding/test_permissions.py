@@ -104,6 +104,18 @@ CASES = [
     ("a published application", "get", url("application", "submitted"), PUBLIC),
     ("a draft application's page", "get", url("application", "draft"), MISSING),
     ("a closed round's figures", "get", url("figures_csv", "closed"), PUBLIC),
+    (
+        "a closed round's applications",
+        "get",
+        lambda w: reverse("funding:applications_download", args=[w["closed"].pk, "json"]),
+        PUBLIC,
+    ),
+    (
+        "an open round's applications",
+        "get",
+        lambda w: reverse("funding:applications_download", args=[w["open"].pk, "csv"]),
+        MISSING,
+    ),
     ("an open round's figures", "get", url("figures_csv", "open"), MISSING),
     ("admin: assess and decide", "get", admin("review", "submitted"), ASSESSORS),
     ("admin: record a decision", "post", admin("review", "submitted"), ASSESSORS_POST),
@@ -154,6 +166,7 @@ def test_every_funding_route_is_in_the_matrix():
     covered = {
         "apply",
         "figures_csv",
+        "applications_download",
         "application",
         "application_edit",
         "partner_confirm",
