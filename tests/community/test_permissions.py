@@ -341,7 +341,9 @@ def outcome(response) -> str:
             return "login"
         # Wagtail sends staff without the permission back to the dashboard with a message.
         return "refused" if location.rstrip("/").endswith("/admin") else "done"
-    return {403: "refused", 404: "missing"}.get(response.status_code, str(response.status_code))
+    return {403: "refused", 404: "missing", 409: "conflict"}.get(
+        response.status_code, str(response.status_code)
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)

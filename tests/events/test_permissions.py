@@ -11,7 +11,7 @@ import pytest
 
 from events.models import EventPage, EventRegistration, EventSeriesPage
 from tests.community.conftest import ROLES
-from tests.community.test_permissions import expect
+from tests.community.test_permissions import expect, outcome
 
 
 @pytest.fixture
@@ -144,19 +144,6 @@ CASES = [
         STAFF_ONLY,
     ),
 ]
-
-
-def outcome(response) -> str:
-    if response.status_code == 200:
-        return "ok"
-    if response.status_code == 302:
-        location = response["Location"]
-        if "/login/" in location:
-            return "login"
-        return "refused" if location.rstrip("/").endswith("/admin") else "done"
-    return {403: "refused", 404: "missing", 409: "conflict"}.get(
-        response.status_code, str(response.status_code)
-    )
 
 
 @pytest.mark.parametrize("role", ROLES)

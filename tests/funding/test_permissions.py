@@ -16,8 +16,7 @@ from funding import services
 from funding.models import FundingRoundPage
 from tests import factories
 from tests.community.conftest import ROLES
-from tests.community.test_permissions import expect
-from tests.events.test_permissions import outcome
+from tests.community.test_permissions import expect, outcome
 
 
 @pytest.fixture

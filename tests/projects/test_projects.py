@@ -19,6 +19,7 @@ from projects.models import ProjectPage, ProjectReminder, ProjectUpdate
 from search.models import SearchDocument
 from tests import factories
 from tests.community.conftest import ROLES
+from tests.community.test_permissions import outcome
 
 pytestmark = pytest.mark.django_db
 
@@ -297,17 +298,6 @@ STAFF_MODERATE = {
     "admin": "ok",
 }
 REPORT = {**STAFF_MODERATE, "editor": "ok"}
-
-
-def outcome(response) -> str:
-    if response.status_code == 200:
-        return "ok"
-    if response.status_code == 302:
-        location = response["Location"]
-        if "/login/" in location:
-            return "login"
-        return "refused" if location.rstrip("/").endswith("/admin") else "done"
-    return {403: "refused", 404: "missing"}.get(response.status_code, str(response.status_code))
 
 
 @pytest.mark.parametrize("role", ROLES)
