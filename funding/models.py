@@ -388,7 +388,8 @@ class Assessment(models.Model):
     @property
     def weighted_score(self) -> float | None:
         """Out of 100: each criterion's score (0 to 5) counted by its weight."""
-        scores = list(self.scores.select_related("criterion"))
+        # .all(), so the review screen's prefetch (scores__criterion) serves every assessment.
+        scores = list(self.scores.all())
         if self.conflict_of_interest or not scores:
             return None
         return round(sum(s.score * s.criterion.weight for s in scores) / 5, 1)

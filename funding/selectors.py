@@ -160,9 +160,10 @@ def non_signatories(organisations) -> list:
     return [org for org in organisations if not organisation_has_signed(org)]
 
 
-def round_figures(round_page: FundingRoundPage, now=None) -> dict:
+def round_figures(round_page: FundingRoundPage, now=None, applications=None) -> dict:
     """What a closed round gave: applications, awards, money by phase, nation and region."""
-    applications = published_applications(round_page, now)
+    if applications is None:
+        applications = published_applications(round_page, now)
     funded = [a for a in applications if a.status == ApplicationStatus.FUNDED]
     by_phase: dict[str, int] = defaultdict(int)
     by_nation: dict[str, int] = defaultdict(int)
@@ -240,7 +241,8 @@ def round_context(round_page: FundingRoundPage, request) -> dict:
         "applications": published_applications(round_page) if closed else [],
     }
     if closed:
-        context["figures"] = round_figures(round_page)
+        # The same rows as the list above: read once for the page.
+        context["figures"] = round_figures(round_page, applications=context["applications"])
         context["chart_bars"] = chart_bars(context["figures"]["by_phase"])
         context["chart_height"] = CHART_ROW * len(context["chart_bars"])
         figures = context["figures"]
